@@ -1,1 +1,1 @@
-export {};
+export * from './webhooks/index';
