@@ -1,1 +1,2 @@
+export * from './client/index';
 export * from './webhooks/index';

@@ -1,0 +1,75 @@
+/**
+ * Where an error came from:
+ * - `oauth`: an OAuth endpoint answered `{ error, error_description, log_id }` (spec §6.3);
+ * - `api`: a v2 endpoint answered an envelope whose `error.code` is not `"ok"` (spec §6.1);
+ * - `http`: a non-2xx answer that is neither of those shapes (a proxy page, a gateway error);
+ * - `network` / `timeout`: no answer;
+ * - `invalid_response`: a 2xx answer that is not the documented shape.
+ */
+export type OpenApiErrorKind = 'oauth' | 'api' | 'http' | 'network' | 'timeout' | 'invalid_response';
+
+/** Codes meaning the user's tokens are no longer usable: the front-end must run `login`/`authorize` again (§6.2). */
+const RELOGIN_CODES = new Set(['access_token_invalid', 'scope_not_authorized', 'invalid_grant']);
+
+export interface OpenApiErrorInit {
+  kind: OpenApiErrorKind;
+  /** OAuth `error`, or v2 `error.code` (e.g. `access_token_invalid`, `20021002`); ours for other kinds. */
+  code: string;
+  description: string;
+  httpStatus: number;
+  logId?: string;
+  /** Method and path called, e.g. `POST /v2/oauth/token/`. */
+  endpoint: string;
+  cause?: unknown;
+}
+
+export class OpenApiError extends Error {
+  override readonly name = 'OpenApiError';
+  readonly kind: OpenApiErrorKind;
+  readonly code: string;
+  /** The server's own text (`error_description` or `error.message`). */
+  readonly description: string;
+  /** HTTP status; 0 when no response arrived. */
+  readonly httpStatus: number;
+  readonly logId: string | undefined;
+  readonly endpoint: string;
+
+  constructor(init: OpenApiErrorInit) {
+    const details = [
+      init.httpStatus ? `HTTP ${init.httpStatus}` : '',
+      init.logId ? `log_id ${init.logId}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super(
+      `${init.endpoint} failed: ${init.code}${init.description ? ` — ${init.description}` : ''}${details ? ` (${details})` : ''}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
+    this.kind = init.kind;
+    this.code = init.code;
+    this.description = init.description;
+    this.httpStatus = init.httpStatus;
+    this.logId = init.logId;
+    this.endpoint = init.endpoint;
+  }
+
+  /** True when the user must log in again: HTTP 401, `access_token_invalid`, `scope_not_authorized`, `invalid_grant`. */
+  isAuthError(): boolean {
+    return this.httpStatus === 401 || RELOGIN_CODES.has(this.code);
+  }
+
+  /** True for failures worth retrying later: no answer, rate limit, or a server-side error. */
+  isRetryable(): boolean {
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      this.httpStatus === 429 ||
+      this.httpStatus >= 500 ||
+      this.code === 'rate_limit_exceeded' ||
+      this.code === 'internal_error' ||
+      this.code === '50001000' ||
+      this.code === 'server_error' ||
+      this.code === 'temporarily_unavailable'
+    );
+  }
+}
