@@ -1,0 +1,2 @@
+export { type Clock, OffsetClock, systemClock } from './clock';
+export { loadClockOffset, saveClockOffset } from './persisted';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * Every setting, once: its key in the JSON config file, its environment variable, its
+ * default and its schema. `--help` and the loader are both generated from this list.
+ */
+export interface SettingDefinition {
+  key: string;
+  env: string;
+  description: string;
+  defaultText: string;
+  schema: z.ZodType;
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+export const settings = [
+  {
+    key: 'mode',
+    env: 'OPENMINIS_MODE',
+    description: 'dev (control API open, generated secret key) or production',
+    defaultText: 'dev',
+    schema: z.enum(['dev', 'production']).default('dev'),
+  },
+  {
+    key: 'host',
+    env: 'OPENMINIS_HOST',
+    description: 'interface to listen on',
+    defaultText: '127.0.0.1',
+    schema: z.string().min(1).default('127.0.0.1'),
+  },
+  {
+    key: 'port',
+    env: 'OPENMINIS_PORT',
+    description: 'TCP port (0 = any free port)',
+    defaultText: '8787',
+    schema: port.default(8787),
+  },
+  {
+    key: 'dataDir',
+    env: 'OPENMINIS_DATA_DIR',
+    description: 'folder for the SQLite database and the generated dev secret key',
+    defaultText: './.openminis',
+    schema: z.string().min(1).default('./.openminis'),
+  },
+  {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    description: 'postgres://… to use PostgreSQL, ":memory:" or a file path for SQLite',
+    defaultText: '<dataDir>/openminis.sqlite',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    key: 'secretKey',
+    env: 'OPENMINIS_SECRET_KEY',
+    description: 'key that encrypts client secrets at rest (≥ 32 chars; required in production)',
+    defaultText: 'dev: generated into <dataDir>/secret.key',
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+  },
+  {
+    key: 'adminToken',
+    env: 'OPENMINIS_ADMIN_TOKEN',
+    description: 'bearer token that opens the emulator control API in production (≥ 24 chars)',
+    defaultText: 'none (control API closed in production)',
+    schema: z.string().min(24, 'must be at least 24 characters').optional(),
+  },
+  {
+    key: 'publicBaseUrl',
+    env: 'OPENMINIS_PUBLIC_BASE_URL',
+    description: 'URL clients use to reach this server (printed, used in links)',
+    defaultText: 'http://<host>:<port>',
+    schema: z.url().optional(),
+  },
+  {
+    key: 'logLevel',
+    env: 'OPENMINIS_LOG_LEVEL',
+    description: 'fatal | error | warn | info | debug | trace | silent',
+    defaultText: 'info',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+  {
+    key: 'bodyLimit',
+    env: 'OPENMINIS_BODY_LIMIT',
+    description: 'largest accepted request body in bytes',
+    defaultText: '1048576',
+    schema: positiveInt.default(1_048_576),
+  },
+] as const satisfies readonly SettingDefinition[];
+
+export const configSchema = z
+  .object(
+    Object.fromEntries(settings.map((s) => [s.key, s.schema])) as {
+      [S in (typeof settings)[number] as S['key']]: S['schema'];
+    },
+  )
+  .strict();
+
+export type PlatformConfig = Readonly<z.output<typeof configSchema>>;
+export type PlatformConfigInput = Partial<z.input<typeof configSchema>>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { KNOWN_SCOPES } from './scopes';
+
+export const tokenRequestForm = z
+  .object({
+    client_key: z.string().describe("The app's client key"),
+    client_secret: z.string().describe("The app's client secret"),
+    grant_type: z.enum(['authorization_code', 'refresh_token']),
+    code: z
+      .string()
+      .optional()
+      .describe('For authorization_code: the code from TTMinis.login/authorize (URL-decoded)'),
+    refresh_token: z.string().optional().describe('For refresh_token: the latest refresh token'),
+  })
+  .meta({ id: 'TokenRequest' });
+
+export const tokenResponse = z
+  .object({
+    access_token: z.string().meta({ example: 'act.example12345Example12345Example' }),
+    expires_in: z.number().int().meta({ example: 86400 }),
+    open_id: z.string(),
+    refresh_expires_in: z.number().int().meta({ example: 31536000 }),
+    refresh_token: z.string().meta({ example: 'rft.example12345Example12345Example' }),
+    scope: z.string().describe(`Comma-separated granted scopes (${KNOWN_SCOPES.join(', ')})`),
+    token_type: z.literal('Bearer'),
+  })
+  .meta({ id: 'TokenResponse' });
+
+export const oauthErrorResponse = z
+  .object({
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'invalid_scope',
+      'unsupported_grant_type',
+      'server_error',
+    ]),
+    error_description: z.string(),
+    log_id: z.string(),
+  })
+  .meta({ id: 'OAuthError' });
+
+export const revokeRequestForm = z
+  .object({
+    client_key: z.string(),
+    client_secret: z.string(),
+    token: z.string().describe("The user's access token (a refresh token is accepted too)"),
+  })
+  .meta({ id: 'RevokeRequest' });

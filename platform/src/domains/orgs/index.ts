@@ -1,0 +1,1 @@
+export { ORG_NAME_MAX, type Org, type OrgMember, OrgsService } from './service';

@@ -1,0 +1,2 @@
+export { selectFields, USER_FIELDS, type UserField } from './fields';
+export { userInfoRoutes } from './routes';

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { PlatformDeps } from '../deps';
+import { ApiError } from './api-error';
+import type { AppEnv } from './env';
+import { errorFamily, genericCodes, respondError } from './error-shapes';
+import { requestContext } from './request-context';
+import { honoPath, mountRoutes, type RouteDef } from './route-table';
+
+/**
+ * Assembles the HTTP application: request context + logging, body limit, every route,
+ * 405 for known paths with another method, and one error → response mapping. `strict:
+ * false` makes every path match with or without its trailing slash (spec §6.1).
+ */
+export function createHttpApp(deps: PlatformDeps, routes: readonly RouteDef[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use(requestContext(deps.logger, deps.clock));
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: (c) => {
+        const family = errorFamily(c.req.path);
+        const status = family === 'own' ? 413 : 400;
+        const code = family === 'own' ? 'payload_too_large' : genericCodes.badRequest[family];
+        return respondError(
+          c,
+          status,
+          code,
+          `The request body is larger than ${deps.config.bodyLimit} bytes.`,
+        );
+      },
+    }),
+  );
+  mountRoutes(app, routes);
+
+  const methodsByPath = new Map<string, Set<string>>();
+  for (const route of routes) {
+    const path = honoPath(route.path);
+    methodsByPath.set(path, (methodsByPath.get(path) ?? new Set()).add(route.method.toUpperCase()));
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].join(', ');
+    app.all(path, (c) => {
+      c.header('Allow', allow);
+      const family = errorFamily(c.req.path);
+      return respondError(
+        c,
+        405,
+        genericCodes.method[family],
+        `${c.req.method} is not allowed here; use ${allow}.`,
+      );
+    });
+  }
+
+  app.notFound((c) => {
+    const family = errorFamily(c.req.path);
+    return respondError(
+      c,
+      404,
+      genericCodes.notFound[family],
+      `No endpoint at ${c.req.method} ${c.req.path}.`,
+    );
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return respondError(c, error.status, error.code, error.message);
+    const logger = c.get('logger') ?? deps.logger;
+    logger.error(
+      { err: { type: error.name, message: error.message, stack: error.stack } },
+      'unhandled error',
+    );
+    const family = errorFamily(c.req.path);
+    return respondError(
+      c,
+      500,
+      genericCodes.internal[family],
+      'Internal error; the log_id identifies it in the server log.',
+    );
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './env';
+
+/**
+ * Three wire families, chosen by path:
+ * - OAuth (`/v2/oauth/*`): flat `{error, error_description, log_id}` (spec §6.1).
+ * - Open API v2 (`/v2/*`): envelope `{data: {}, error: {code, message, log_id}}`.
+ * - Our own APIs (`/emulator/*`, `/portal/*`, everything else): `{error: {code, message, log_id}}`.
+ */
+export type ErrorFamily = 'oauth' | 'v2' | 'own';
+
+export function errorFamily(path: string): ErrorFamily {
+  if (path.startsWith('/v2/oauth/') || path === '/v2/oauth') return 'oauth';
+  if (path.startsWith('/v2/') || path === '/v2') return 'v2';
+  return 'own';
+}
+
+export function errorBody(family: ErrorFamily, code: string, message: string, logId: string): unknown {
+  switch (family) {
+    case 'oauth':
+      return { error: code, error_description: message, log_id: logId };
+    case 'v2':
+      return { data: {}, error: { code, message, log_id: logId } };
+    case 'own':
+      return { error: { code, message, log_id: logId } };
+  }
+}
+
+/** Generic codes per family for situations every surface shares. */
+export const genericCodes: Record<
+  'badRequest' | 'notFound' | 'internal' | 'method',
+  Record<ErrorFamily, string>
+> = {
+  badRequest: { oauth: 'invalid_request', v2: 'invalid_params', own: 'invalid_request' },
+  notFound: { oauth: 'invalid_request', v2: 'invalid_params', own: 'not_found' },
+  method: { oauth: 'invalid_request', v2: 'invalid_params', own: 'method_not_allowed' },
+  internal: { oauth: 'server_error', v2: 'internal_error', own: 'internal_error' },
+};
+
+export function respondError(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+): Response {
+  return c.json(errorBody(errorFamily(c.req.path), code, message, c.get('logId')), status);
+}

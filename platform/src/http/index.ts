@@ -1,0 +1,12 @@
+export { ApiError, badRequest, notFound } from './api-error';
+export { createHttpApp } from './app';
+export type { AppEnv, AppVariables } from './env';
+export { v2Ok } from './envelope';
+export { errorBody, errorFamily, respondError } from './error-shapes';
+export { readForm } from './form';
+export { requireControlAccess } from './guards';
+export { describeZodError, readJson } from './json-body';
+export { LOG_ID_PATTERN, newLogId } from './log-id';
+export { createLogger } from './logger';
+export { honoPath, mountRoutes, type RouteDef } from './route-table';
+export { ownErrorResponse, v2ErrorResponse } from './schemas';

@@ -1,0 +1,13 @@
+import type { PlatformDeps } from './deps';
+import { emulatorRoutes } from './domains/emulator';
+import { oauthRoutes } from './domains/oauth';
+import { userInfoRoutes } from './domains/userinfo';
+import type { RouteDef } from './http/route-table';
+
+/**
+ * Every domain's routes, in one list: the HTTP app mounts them and /openapi.json documents
+ * them, so a route cannot be served without being documented. New domains add a line here.
+ */
+export function domainRoutes(deps: PlatformDeps): RouteDef[] {
+  return [...oauthRoutes(deps), ...userInfoRoutes(deps), ...emulatorRoutes(deps)];
+}
