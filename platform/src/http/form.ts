@@ -17,9 +17,8 @@ export async function readForm(c: Context<AppEnv>): Promise<Map<string, string>>
       `Content-Type must be application/x-www-form-urlencoded, found ${type ? JSON.stringify(type) : 'none'}.`,
     );
   }
-  const params = new URLSearchParams(await c.req.text());
   const form = new Map<string, string>();
-  for (const [key, value] of params) {
+  for (const [key, value] of parseStrict(await c.req.text())) {
     if (form.has(key))
       throw new ApiError(400, 'invalid_request', `Parameter ${key} is included more than once.`);
     if (value.length > MAX_FORM_FIELD_LENGTH) {
@@ -32,4 +31,29 @@ export async function readForm(c: Context<AppEnv>): Promise<Map<string, string>>
     form.set(key, value);
   }
   return form;
+}
+
+/** Like URLSearchParams, but a bad percent-escape or invalid UTF-8 is an error, not U+FFFD. */
+function parseStrict(body: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const segment of body.split('&')) {
+    if (segment === '') continue;
+    const eq = segment.indexOf('=');
+    const rawKey = eq === -1 ? segment : segment.slice(0, eq);
+    const rawValue = eq === -1 ? '' : segment.slice(eq + 1);
+    pairs.push([decode(rawKey), decode(rawValue)]);
+  }
+  return pairs;
+}
+
+function decode(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'The request body is not a valid form (bad percent-encoding).',
+    );
+  }
 }
