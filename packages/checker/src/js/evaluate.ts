@@ -1,0 +1,261 @@
+import { UNKNOWN } from '../urls';
+import type { Binding, Node, Scope } from './scope';
+import {
+  exactString,
+  GLOBAL_OBJECT,
+  GLOBAL_OBJECT_NAMES,
+  memberOf,
+  path,
+  pathIs,
+  stringOf,
+  UNKNOWN_VALUE,
+  type Value,
+} from './values';
+
+const MAX_DEPTH = 40;
+
+/**
+ * Constant folding and alias resolution over the ESTree of one file. Knows just enough to see
+ * through the disguises of forbidden APIs: global-object paths, string folding, bindings that are
+ * never reassigned, `.constructor` chains. Anything else is `unknown` (never a finding).
+ */
+export class Evaluator {
+  /** Names whose resolution a finding depended on (see skeleton.ts: exactness of blanking). */
+  readonly reliedNames = new Set<string>();
+
+  constructor(
+    private readonly scopeOf: (node: Node) => Scope,
+    private readonly isModule: boolean,
+  ) {}
+
+  value(node: Node, depth = 0): Value {
+    if (!node || depth > MAX_DEPTH) return UNKNOWN_VALUE;
+    const d = depth + 1;
+    switch (node.type) {
+      case 'Identifier':
+        return this.identifier(node, d);
+      case 'Literal':
+        if (typeof node.value === 'string') return { k: 'str', s: node.value };
+        if (typeof node.value === 'number') return { k: 'num', n: node.value };
+        return UNKNOWN_VALUE;
+      case 'TemplateLiteral':
+        return this.template(node, d);
+      case 'BinaryExpression':
+        return node.operator === '+' ? this.concat(node, d) : UNKNOWN_VALUE;
+      case 'MemberExpression':
+        return this.member(node, d);
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+        return this.value(node.expression, d);
+      case 'SequenceExpression':
+        return this.value(node.expressions[node.expressions.length - 1], d);
+      case 'AssignmentExpression':
+        return node.operator === '=' ? this.value(node.right, d) : UNKNOWN_VALUE;
+      case 'LogicalExpression':
+        return pickDangerous(this.value(node.left, d), this.value(node.right, d));
+      case 'ConditionalExpression':
+        return pickDangerous(this.value(node.consequent, d), this.value(node.alternate, d));
+      case 'ThisExpression':
+        return this.scopeOf(node).thisIsGlobal(this.isModule) ? GLOBAL_OBJECT : UNKNOWN_VALUE;
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassExpression':
+        return { k: 'fn' };
+      case 'ArrayExpression':
+        return { k: 'array', node };
+      case 'ObjectExpression':
+        return { k: 'object', node };
+      case 'CallExpression':
+        return this.call(node, d);
+      case 'NewExpression':
+        return this.construct(node, d);
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /** The property name of a member expression or pattern key, folded when computed. */
+  key(property: Node, computed: boolean, depth = 0): string | undefined {
+    if (!computed) {
+      if (property.type === 'Identifier' || property.type === 'PrivateIdentifier') return property.name;
+      return exactString(this.value(property, depth));
+    }
+    return exactString(this.value(property, depth));
+  }
+
+  identifier(node: Node, depth: number): Value {
+    const name: string = node.name;
+    if (name === 'undefined') return UNKNOWN_VALUE;
+    const binding = this.scopeOf(node).resolve(name);
+    this.reliedNames.add(name);
+    if (!binding) return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
+    return this.bindingValue(binding, depth);
+  }
+
+  bindingValue(binding: Binding, depth: number): Value {
+    if (binding.reassigned) return UNKNOWN_VALUE;
+    if (binding.value) return binding.value as Value;
+    if (binding.evaluating) return UNKNOWN_VALUE;
+    let value: Value = UNKNOWN_VALUE;
+    binding.evaluating = true;
+    if (binding.kind === 'function' || binding.kind === 'class') value = { k: 'fn' };
+    else if (binding.kind === 'var' || binding.kind === 'let' || binding.kind === 'const') {
+      if (binding.init && binding.initKey) {
+        const key = this.key(binding.initKey, binding.initKeyComputed ?? false, depth);
+        value = key === undefined ? UNKNOWN_VALUE : memberOf(this.value(binding.init, depth), key);
+      } else if (binding.init) value = this.value(binding.init, depth);
+    }
+    binding.evaluating = false;
+    // Depth-limited results are not cached: a shallower query may know more.
+    if (depth <= 2) binding.value = value;
+    return value;
+  }
+
+  member(node: Node, depth: number): Value {
+    const key = this.key(node.property, node.computed, depth);
+    if (key === undefined) return UNKNOWN_VALUE;
+    const obj = this.value(node.object, depth);
+    if (/^\d+$/.test(key)) {
+      if (obj.k === 'array') return this.value(obj.node.elements[Number(key)], depth);
+      return UNKNOWN_VALUE;
+    }
+    if (obj.k === 'object' && key !== 'constructor') return this.objectProperty(obj.node, key, depth);
+    return memberOf(obj, key);
+  }
+
+  private objectProperty(object: Node, key: string, depth: number): Value {
+    let found: Value = UNKNOWN_VALUE;
+    for (const prop of object.properties) {
+      if (prop.type !== 'Property') return UNKNOWN_VALUE; // a spread may override anything
+      if (prop.kind === 'init' && this.key(prop.key, prop.computed, depth) === key) {
+        found = this.value(prop.value, depth);
+      }
+    }
+    return found;
+  }
+
+  private template(node: Node, depth: number): Value {
+    let s = '';
+    node.quasis.forEach((quasi: Node, i: number) => {
+      s += quasi.value.cooked ?? UNKNOWN;
+      const expr = node.expressions[i];
+      if (expr) s += stringOf(this.value(expr, depth)) ?? UNKNOWN;
+    });
+    return { k: 'str', s };
+  }
+
+  private concat(node: Node, depth: number): Value {
+    const left = this.value(node.left, depth);
+    const right = this.value(node.right, depth);
+    if (left.k === 'num' && right.k === 'num') return { k: 'num', n: left.n + right.n };
+    if (left.k !== 'str' && right.k !== 'str') return UNKNOWN_VALUE;
+    return { k: 'str', s: (stringOf(left) ?? UNKNOWN) + (stringOf(right) ?? UNKNOWN) };
+  }
+
+  private call(node: Node, depth: number): Value {
+    const callee = unwrap(node.callee);
+    const args: Node[] = node.arguments;
+    if (callee.type === 'MemberExpression') {
+      const method = this.key(callee.property, callee.computed, depth);
+      if (method === 'getPrototypeOf' || method === 'get') {
+        const target = this.value(callee.object, depth);
+        if (pathIs(target, 'Object') || pathIs(target, 'Reflect')) {
+          if (method === 'getPrototypeOf') {
+            const of = this.value(args[0], depth);
+            return of.k === 'fn' ? { k: 'fnproto' } : of.k === 'path' ? { k: 'ctorOf' } : UNKNOWN_VALUE;
+          }
+          if (pathIs(target, 'Reflect') && args.length >= 2) {
+            const key = exactString(this.value(args[1], depth));
+            return key === undefined ? UNKNOWN_VALUE : memberOf(this.value(args[0], depth), key);
+          }
+        }
+      }
+      if (method === 'createElement' || method === 'createElementNS') {
+        const tag = exactString(this.value(args[method === 'createElement' ? 0 : 1], depth));
+        return tag === undefined ? UNKNOWN_VALUE : { k: 'element', tag: tag.toLowerCase() };
+      }
+      if (method === 'join') {
+        const target = this.value(callee.object, depth);
+        if (target.k === 'array') return this.joinArray(target.node, args[0], depth);
+        return { k: 'str', s: UNKNOWN };
+      }
+      if (method === 'toString') return { k: 'str', s: UNKNOWN };
+      if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'concat') {
+        const target = this.value(callee.object, depth);
+        const s = stringOf(target);
+        if (s === undefined) return UNKNOWN_VALUE;
+        if (method === 'concat') {
+          return { k: 'str', s: s + args.map((a) => stringOf(this.value(a, depth)) ?? UNKNOWN).join('') };
+        }
+        return {
+          k: 'str',
+          s: method === 'trim' ? s.trim() : method === 'toLowerCase' ? s.toLowerCase() : s.toUpperCase(),
+        };
+      }
+    }
+    const fn = this.value(callee, depth);
+    if (pathIs(fn, 'String', 'fromCharCode')) {
+      const codes = args.map((a) => this.value(a, depth));
+      if (codes.every((c) => c.k === 'num'))
+        return { k: 'str', s: String.fromCharCode(...codes.map((c) => (c as { n: number }).n)) };
+      return { k: 'str', s: UNKNOWN };
+    }
+    if (pathIs(fn, 'String')) return { k: 'str', s: stringOf(this.value(args[0], depth)) ?? UNKNOWN };
+    if (pathIs(fn, 'atob')) {
+      const encoded = exactString(this.value(args[0], depth));
+      if (encoded === undefined) return { k: 'str', s: UNKNOWN };
+      try {
+        return { k: 'str', s: Buffer.from(encoded, 'base64').toString('latin1') };
+      } catch {
+        return { k: 'str', s: UNKNOWN };
+      }
+    }
+    if (pathIs(fn, 'document', 'createElement')) return UNKNOWN_VALUE;
+    return UNKNOWN_VALUE;
+  }
+
+  private joinArray(array: Node, separator: Node | undefined, depth: number): Value {
+    const sep = separator === undefined ? ',' : exactString(this.value(separator, depth));
+    if (sep === undefined) return { k: 'str', s: UNKNOWN };
+    const parts = (array.elements as Node[]).map((el) =>
+      el ? (stringOf(this.value(el, depth)) ?? UNKNOWN) : '',
+    );
+    return { k: 'str', s: parts.join(sep) };
+  }
+
+  private construct(node: Node, depth: number): Value {
+    const ctor = this.value(node.callee, depth);
+    if (ctor.k === 'path' && ctor.path.length === 1) {
+      const name = ctor.path[0] as string;
+      if (name === 'Function') return { k: 'fn' };
+      if (name === 'Array') return { k: 'instance', of: 'Array' };
+      if (name === 'String')
+        return { k: 'str', s: stringOf(this.value(node.arguments[0], depth)) ?? UNKNOWN };
+      return { k: 'instance', of: name };
+    }
+    return UNKNOWN_VALUE;
+  }
+}
+
+export function unwrap(node: Node): Node {
+  let n = node;
+  while (
+    n &&
+    (n.type === 'ChainExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSAsExpression')
+  ) {
+    n = n.expression;
+  }
+  return n;
+}
+
+/** For `a || b` and `c ? a : b`: what could flow out that matters most (a global API, then a string). */
+function pickDangerous(a: Value, b: Value): Value {
+  if (a.k === 'path') return a;
+  if (b.k === 'path') return b;
+  if (a.k === 'str' && b.k === 'str') return a.s === b.s ? a : { k: 'str', s: UNKNOWN };
+  if (a.k === 'str' || b.k === 'str') return { k: 'str', s: UNKNOWN };
+  if (a.k !== 'unknown') return a;
+  return b;
+}

@@ -1,0 +1,67 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: ESTree nodes from oxc-parser are plain JSON objects.
+export type Node = any;
+
+export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch';
+
+/** A declared name. Its value is only trusted when it is never written after its declaration. */
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  scope: Scope;
+  /** Initialiser of `x = init`, or the object of `{key: x} = object`. */
+  init?: Node;
+  /** For destructuring `{key: x} = init`: the property key node of the pattern. */
+  initKey?: Node;
+  initKeyComputed?: boolean;
+  /** Written after its declaration (assignment, update, for-in/of target, second `var` with init). */
+  reassigned: boolean;
+  /** Evaluation cache and cycle guard (owned by the evaluator). */
+  value?: unknown;
+  evaluating?: boolean;
+}
+
+export class Scope {
+  readonly bindings = new Map<string, Binding>();
+  constructor(
+    readonly parent: Scope | undefined,
+    /** Function-like scope: receives `var` declarations. */
+    readonly isFunction: boolean,
+    /** `this` inside differs from outside (non-arrow functions, class bodies). */
+    readonly bindsThis: boolean,
+  ) {}
+
+  functionScope(): Scope {
+    let scope: Scope = this;
+    while (!scope.isFunction && scope.parent) scope = scope.parent;
+    return scope;
+  }
+
+  declare(name: string, kind: BindingKind, init?: Node): Binding {
+    const existing = this.bindings.get(name);
+    if (existing) {
+      // `var a = 1; var a = 2` or a function redeclared: the value is no longer a single constant.
+      if (init !== undefined || kind === 'function' || existing.kind !== kind) existing.reassigned = true;
+      return existing;
+    }
+    const binding: Binding = { name, kind, scope: this, init, reassigned: false };
+    this.bindings.set(name, binding);
+    return binding;
+  }
+
+  resolve(name: string): Binding | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const binding = scope.bindings.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  /** True when `this` here is the global object: a classic script's top level (arrows see through). */
+  thisIsGlobal(isModule: boolean): boolean {
+    if (isModule) return false;
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      if (scope.bindsThis) return false;
+    }
+    return true;
+  }
+}

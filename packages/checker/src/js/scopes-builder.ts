@@ -1,0 +1,58 @@
+import { type Binding, type BindingKind, type Node, Scope } from './scope';
+
+/** Identifiers bound by a pattern (`a`, `{b: [c = 1]}`, `...d`). */
+export function patternNames(pattern: Node, out: Node[] = []): Node[] {
+  const stack: Node[] = [pattern];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    if (!p) continue;
+    switch (p.type) {
+      case 'Identifier':
+        out.push(p);
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop.argument : prop.value);
+        break;
+      case 'ArrayPattern':
+        for (const el of p.elements) if (el) stack.push(el);
+        break;
+      case 'AssignmentPattern':
+        stack.push(p.left);
+        break;
+      case 'RestElement':
+        stack.push(p.argument);
+        break;
+      case 'TSParameterProperty':
+        stack.push(p.parameter);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Declares the bindings of `kind id = init` in `scope`, keeping what constant folding needs. */
+export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: Node | undefined): void {
+  if (id.type === 'Identifier') {
+    scope.declare(id.name, kind, init);
+    return;
+  }
+  if (id.type === 'ObjectPattern' && init) {
+    for (const prop of id.properties) {
+      if (prop.type === 'Property' && prop.value.type === 'Identifier') {
+        const binding: Binding = scope.declare(prop.value.name, kind, init);
+        if (binding.init === init) {
+          binding.initKey = prop.key;
+          binding.initKeyComputed = prop.computed;
+        }
+        continue;
+      }
+      for (const name of patternNames(prop.type === 'RestElement' ? prop.argument : prop.value)) {
+        scope.declare(name.name, kind).reassigned = true;
+      }
+    }
+    return;
+  }
+  for (const name of patternNames(id)) scope.declare(name.name, kind).reassigned = kind !== 'param';
+}
+
+export { Scope };

@@ -1,0 +1,144 @@
+import { UNKNOWN } from '../urls';
+import type { Node } from './scope';
+
+/**
+ * What the evaluator knows about an expression. `path` is a property path from the global
+ * object (`[]` is the global object itself, `['eval']` the global eval, `['navigator','vibrate']`…).
+ */
+export type Value =
+  | { k: 'unknown' }
+  | { k: 'path'; path: readonly string[] }
+  | { k: 'str'; s: string }
+  | { k: 'num'; n: number }
+  | { k: 'fn' }
+  /** The prototype of a function (`Object.getPrototypeOf(async function(){})`): its constructor is a Function constructor. */
+  | { k: 'fnproto' }
+  /** `x.constructor` of an unknown x: a constructor function, whose own `.constructor` is Function. */
+  | { k: 'ctorOf' }
+  | { k: 'array'; node: Node }
+  | { k: 'object'; node: Node }
+  | { k: 'instance'; of: string }
+  | { k: 'element'; tag: string };
+
+export const UNKNOWN_VALUE: Value = Object.freeze({ k: 'unknown' });
+export const GLOBAL_OBJECT: Value = Object.freeze({ k: 'path', path: Object.freeze([]) });
+
+/** Names that denote the global object in a browser page (window.top/parent/frames included). */
+export const GLOBAL_OBJECT_NAMES = new Set([
+  'window',
+  'self',
+  'globalThis',
+  'top',
+  'parent',
+  'frames',
+  'global',
+]);
+
+/** Global functions and constructors whose `.constructor` is `Function`. */
+const GLOBAL_FUNCTIONS = new Set([
+  'Function',
+  'Object',
+  'Array',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'RegExp',
+  'Date',
+  'Error',
+  'TypeError',
+  'Promise',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Proxy',
+  'eval',
+  'setTimeout',
+  'setInterval',
+  'fetch',
+  'alert',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'escape',
+  'unescape',
+  'atob',
+  'btoa',
+  'decodeURI',
+  'encodeURI',
+  'decodeURIComponent',
+  'encodeURIComponent',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'Request',
+]);
+
+export function path(p: readonly string[]): Value {
+  return { k: 'path', path: p };
+}
+
+export function pathIs(value: Value, ...expected: string[]): boolean {
+  if (value.k !== 'path' || value.path.length !== expected.length) return false;
+  return expected.every((segment, i) => value.path[i] === segment);
+}
+
+/** `obj[key]` / `obj.key` for a known key. */
+export function memberOf(obj: Value, key: string): Value {
+  if (key === 'constructor') return constructorOf(obj);
+  switch (obj.k) {
+    case 'path':
+      if (obj.path.length === 0 && GLOBAL_OBJECT_NAMES.has(key)) return obj;
+      if (obj.path.length === 1 && obj.path[0] === 'window' && key === 'document') return path(['document']);
+      return obj.path.length < 6 ? path([...obj.path, key]) : UNKNOWN_VALUE;
+    case 'fn':
+    case 'fnproto':
+    case 'ctorOf':
+      return key === 'prototype' && obj.k === 'fn' ? { k: 'fnproto' } : UNKNOWN_VALUE;
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+function constructorOf(obj: Value): Value {
+  switch (obj.k) {
+    case 'str':
+      return path(['String']);
+    case 'num':
+      return path(['Number']);
+    case 'array':
+      return path(['Array']);
+    case 'object':
+      return path(['Object']);
+    case 'fn':
+    case 'fnproto':
+    case 'ctorOf':
+      return path(['Function']);
+    case 'instance':
+      return path([obj.of]);
+    case 'path': {
+      const p = obj.path;
+      if (p.length === 1 && GLOBAL_FUNCTIONS.has(p[0] as string)) return path(['Function']);
+      if (p.length >= 2 && p[p.length - 1] === 'prototype') return path(p.slice(0, -1));
+      if (p.length === 3 && p[1] === 'prototype') return path(['Function']);
+      return { k: 'ctorOf' };
+    }
+    default:
+      return { k: 'ctorOf' };
+  }
+}
+
+/** The text of a string-like value, UNKNOWN marking parts that are not constant. */
+export function stringOf(value: Value): string | undefined {
+  if (value.k === 'str') return value.s;
+  if (value.k === 'num') return String(value.n);
+  return undefined;
+}
+
+/** A string with no unknown part. */
+export function exactString(value: Value): string | undefined {
+  const s = stringOf(value);
+  return s !== undefined && !s.includes(UNKNOWN) ? s : undefined;
+}

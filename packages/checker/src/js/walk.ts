@@ -1,0 +1,134 @@
+import { visitorKeys } from 'oxc-parser';
+import { Evaluator } from './evaluate';
+import type { Node } from './scope';
+import { declarePattern, patternNames, Scope } from './scopes-builder';
+
+const KEYS = visitorKeys as Record<string, readonly string[]>;
+
+/** Node types whose check needs the whole file's scopes: evaluated after the walk. */
+const SITE_TYPES = new Set([
+  'CallExpression',
+  'NewExpression',
+  'MemberExpression',
+  'AssignmentExpression',
+  'ImportExpression',
+  'ImportDeclaration',
+  'ExportAllDeclaration',
+  'ExportNamedDeclaration',
+  'VariableDeclarator',
+]);
+
+export interface WalkResult {
+  sites: Node[];
+  evaluator: Evaluator;
+}
+
+/**
+ * One iterative pass (no recursion: deeply nested input cannot overflow the stack) that builds
+ * scopes with hoisting, records writes, and collects the nodes the rules look at.
+ */
+export function walkProgram(program: Node, isModule: boolean): WalkResult {
+  const SCOPE = Symbol.for('openminis.scope');
+  const scopeOf = (node: Node): Scope => node[SCOPE];
+  const root = new Scope(undefined, true, false);
+  program[SCOPE] = root;
+  const stack: Node[] = [program];
+  const sites: Node[] = [];
+  const writes: Array<[string, Scope]> = [];
+  const functionBodies = new Set<Node>();
+
+  const write = (target: Node, scope: Scope) => {
+    if (target.type === 'Identifier') writes.push([target.name, scope]);
+    else if (
+      target.type === 'ObjectPattern' ||
+      target.type === 'ArrayPattern' ||
+      target.type === 'AssignmentPattern'
+    ) {
+      for (const id of patternNames(target)) writes.push([id.name, scope]);
+    }
+  };
+
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const scope: Scope = node[SCOPE];
+    let inner = scope;
+    switch (node.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression': {
+        if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
+        inner = new Scope(scope, true, node.type !== 'ArrowFunctionExpression');
+        if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
+        if (node.type !== 'ArrowFunctionExpression') inner.declare('arguments', 'param');
+        for (const param of node.params) declarePattern(inner, param, 'param', undefined);
+        if (node.body?.type === 'BlockStatement') functionBodies.add(node.body);
+        break;
+      }
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        if (node.type === 'ClassDeclaration' && node.id) scope.declare(node.id.name, 'class');
+        inner = new Scope(scope, false, true);
+        if (node.type === 'ClassExpression' && node.id) inner.declare(node.id.name, 'class');
+        break;
+      case 'StaticBlock':
+        inner = new Scope(scope, true, true);
+        break;
+      case 'BlockStatement':
+        if (!functionBodies.has(node)) inner = new Scope(scope, false, false);
+        break;
+      case 'ForStatement':
+      case 'SwitchStatement':
+        inner = new Scope(scope, false, false);
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        inner = new Scope(scope, false, false);
+        if (node.left.type !== 'VariableDeclaration') write(node.left, scope);
+        break;
+      case 'CatchClause':
+        inner = new Scope(scope, false, false);
+        if (node.param) declarePattern(inner, node.param, 'catch', undefined);
+        break;
+      case 'VariableDeclaration': {
+        const target = node.kind === 'var' ? scope.functionScope() : scope;
+        const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
+        for (const decl of node.declarations) declarePattern(target, decl.id, kind, decl.init ?? undefined);
+        break;
+      }
+      case 'ImportDeclaration':
+        for (const spec of node.specifiers) scope.declare(spec.local.name, 'import');
+        break;
+      case 'AssignmentExpression':
+        write(node.left, scope);
+        break;
+      case 'UpdateExpression':
+        write(node.argument, scope);
+        break;
+    }
+    if (SITE_TYPES.has(node.type)) sites.push(node);
+    const keys = KEYS[node.type];
+    if (!keys) continue;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = node[keys[i] as string];
+      if (!child || typeof child !== 'object') continue;
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const c = child[j];
+          if (c && typeof c.type === 'string') {
+            c[SCOPE] = inner;
+            stack.push(c);
+          }
+        }
+      } else if (typeof child.type === 'string') {
+        child[SCOPE] = inner;
+        stack.push(child);
+      }
+    }
+  }
+
+  for (const [name, scope] of writes) {
+    const binding = scope.resolve(name);
+    if (binding) binding.reassigned = true;
+  }
+  return { sites, evaluator: new Evaluator(scopeOf, isModule) };
+}
