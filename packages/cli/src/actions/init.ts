@@ -154,6 +154,11 @@ export async function init(options: InitOptions, io: CliIo): Promise<InitResult>
   if (injected.changed) await writeFile(htmlPath, injected.html);
 
   const warnings = [...injected.warnings];
+  if (injected.added.includes('added vConsole')) {
+    warnings.push(
+      'vConsole is for debugging: check and pack reject it; "init --no-vconsole" removes it before release',
+    );
+  }
   if (values.clientKey === undefined) {
     warnings.push('no client key yet: find it in the developer portal and rerun with --client-key <key>');
   }
@@ -163,7 +168,7 @@ export async function init(options: InitOptions, io: CliIo): Promise<InitResult>
       ? `${check} created ${shown(io, configPath)}`
       : `${configChanged ? check : '-'} ${shown(io, configPath)} ${configChanged ? 'updated' : 'already set up'}`,
     injected.changed
-      ? `${check} ${shown(io, htmlPath)}: added ${injected.added.join(', ')}`
+      ? `${check} ${shown(io, htmlPath)}: ${injected.added.join(', ')}`
       : `- ${shown(io, htmlPath)} already set up`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);

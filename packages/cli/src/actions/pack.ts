@@ -161,7 +161,9 @@ export async function pack(options: PackOptions, io: CliIo): Promise<PackResult>
     throw new CliError(
       `not packed: the check found ${plural(summary.errors, 'error')} and ${plural(summary.skipped, 'unchecked file')}`,
       1,
-      'fix them (see above), or pass --force to pack anyway',
+      result.findings.some((finding) => /vconsole/i.test(finding.message))
+        ? 'vConsole is for debugging only: "ttdx minis init --no-vconsole" removes it; rebuild, then pack again'
+        : 'fix them (see above), or pass --force to pack anyway',
     );
   }
   if (summary.failed) io.stderr.write(`${style.yellow('warning')}: packing despite check errors (--force)\n`);

@@ -27,7 +27,7 @@ describe('injectSdk', () => {
           '    <script>var vConsole = new window.VConsole();</script>\n',
       ),
     );
-    expect(added).toEqual(['SDK <script>', 'TTMinis.init call', 'vConsole']);
+    expect(added).toEqual(['added the SDK <script>', 'added the TTMinis.init call', 'added vConsole']);
     expect(warnings).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('injectSdk', () => {
       '    <title>Vite App</title>\n    <script src="/other.js"></script>\n    <script src="https://developers.tiktok.com/js/minis.js"></script>\n',
     );
     const { html, added, warnings } = injectSdk(existing, { clientKey: 'k', vconsole: false });
-    expect(added).toEqual(['TTMinis.init call']);
+    expect(added).toEqual(['added the TTMinis.init call']);
     expect(html).toContain(
       '<script src="https://developers.tiktok.com/js/minis.js"></script>\n    <script>TTMinis.init({ clientKey: "k" });</script>\n  </head>',
     );
@@ -85,8 +85,19 @@ describe('injectSdk', () => {
     const html =
       '<html><head><!-- <script src="https://connect.tiktok-minis.com/drama/sdk.js"></script> --></head><body></body></html>';
     const result = injectSdk(html, { vconsole: false });
-    expect(result.added).toEqual(['SDK <script>', 'TTMinis.init call']);
+    expect(result.added).toEqual(['added the SDK <script>', 'added the TTMinis.init call']);
     expect(result.html.startsWith('<html><head>\n  <script src=')).toBe(true);
+  });
+
+  it('removes the vConsole tags it added when rerun with vconsole: false, and only those', () => {
+    const withConsole = injectSdk(VITE_HTML, { clientKey: 'k', vconsole: true }).html;
+    const without = injectSdk(withConsole, { clientKey: 'k', vconsole: false });
+    expect(without.added).toEqual(['removed vConsole']);
+    expect(without.html).toBe(injectSdk(VITE_HTML, { clientKey: 'k', vconsole: false }).html);
+    const own = without.html.replace('</head>', '<script src="/vendor/vconsole.js"></script>\n  </head>');
+    const kept = injectSdk(own, { clientKey: 'k', vconsole: false });
+    expect(kept.changed).toBe(false);
+    expect(kept.warnings).toEqual([expect.stringContaining('vConsole script not added by init')]);
   });
 
   it('refuses a document without <head>', () => {

@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 
 export const SDK_SCRIPT_URL = 'https://connect.tiktok-minis.com/drama/sdk.js';
 export const VCONSOLE_SCRIPT_URL = 'https://unpkg.com/vconsole@latest/dist/vconsole.min.js';
+const VCONSOLE_INIT_TEXT = 'var vConsole = new window.VConsole();';
 /** Written when no client key is known; `init --client-key` later replaces it. */
 export const CLIENT_KEY_PLACEHOLDER = 'YOUR_CLIENT_KEY';
 
@@ -13,7 +14,7 @@ export interface InjectOptions {
 export interface InjectResult {
   html: string;
   changed: boolean;
-  /** What was added or changed, for the report. */
+  /** What was changed, for the report ("added the SDK <script>", "removed vConsole", ...). */
   added: string[];
   /** Things the developer should look at; nothing was changed for them. */
   warnings: string[];
@@ -129,21 +130,42 @@ export function injectSdk(html: string, options: InjectOptions): InjectResult {
   const block: string[] = [];
   if (sdk === undefined) {
     block.push(`<script src="${SDK_SCRIPT_URL}"></script>`);
-    added.push('SDK <script>');
+    added.push('added the SDK <script>');
   }
   if (init === undefined) {
     block.push(initScript(options.clientKey));
-    added.push('TTMinis.init call');
+    added.push('added the TTMinis.init call');
   } else if (options.clientKey !== undefined && PLACEHOLDER.test(init.text)) {
     const match = PLACEHOLDER.exec(init.text) as RegExpExecArray;
     const start = init.textStart + match.index;
     replacements.push({ start, end: start + match[0].length, text: `clientKey: "${options.clientKey}"` });
-    added.push('client key in TTMinis.init');
+    added.push('set the client key in TTMinis.init');
   }
   if (options.vconsole && !scripts.some(isVconsoleLib)) {
     block.push(`<script src="${VCONSOLE_SCRIPT_URL}"></script>`);
-    if (!scripts.some(isVconsoleInit)) block.push('<script>var vConsole = new window.VConsole();</script>');
-    added.push('vConsole');
+    if (!scripts.some(isVconsoleInit)) block.push(`<script>${VCONSOLE_INIT_TEXT}</script>`);
+    added.push('added vConsole');
+  }
+  if (!options.vconsole) {
+    // Undo exactly what init added earlier; anything else mentioning vConsole is the developer's own.
+    for (const script of scripts) {
+      const ours =
+        (script.src === VCONSOLE_SCRIPT_URL && script.text === '') || script.text === VCONSOLE_INIT_TEXT;
+      if (!ours) continue;
+      const lead = /\r?\n[ \t]*$/.exec(html.slice(0, script.start))?.[0].length ?? 0;
+      replacements.push({ start: script.start - lead, end: script.end, text: '' });
+      if (!added.includes('removed vConsole')) added.push('removed vConsole');
+    }
+    if (
+      scripts.some(
+        (s) =>
+          (isVconsoleLib(s) || isVconsoleInit(s)) &&
+          !s.text.includes(VCONSOLE_INIT_TEXT) &&
+          s.src !== VCONSOLE_SCRIPT_URL,
+      )
+    ) {
+      warnings.push('a vConsole script not added by init is still there; remove it before release');
+    }
   }
   if (block.length > 0) {
     // New tags go first in <head> when the SDK is missing, else right after the SDK tag and its init call.
