@@ -106,6 +106,24 @@ describe('login', () => {
     expect((await t.request('/api/login', { method: 'POST', body: 'not json' })).status).toBe(400);
   });
 
+  it('answers 502 when the Open API is unreachable', async () => {
+    const shop = createShopApp({
+      openApi: {
+        baseUrl: 'https://open.fake.test',
+        clientKey: CLIENT_KEY,
+        clientSecret: CLIENT_SECRET,
+        fetch: () => Promise.reject(new TypeError('fetch failed')),
+      },
+    });
+    const res = await shop.app.request('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'c' }),
+    });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: 'open_api_error', code: 'network_error' });
+  });
+
   it('needs a session for user routes', async () => {
     for (const path of ['/api/me', '/api/orders', '/api/entitlements']) {
       expect((await t.request(path)).status).toBe(401);

@@ -1,4 +1,9 @@
-import { OpenApiClient, type OpenApiClientOptions, type WebhookDedupeStore } from '@openminis/node';
+import {
+  OpenApiClient,
+  type OpenApiClientOptions,
+  OpenApiError,
+  type WebhookDedupeStore,
+} from '@openminis/node';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -85,6 +90,10 @@ export function createShopApp(options: ShopOptions) {
 
   app.notFound((c) => fail(c, 404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => {
+    if (error instanceof OpenApiError) {
+      // The Open API is down or answered something unexpected: a gateway problem, not ours.
+      return fail(c, 502, 'open_api_error', `the Open API failed: ${error.message}`, { code: error.code });
+    }
     console.error('drama-shop: unexpected error', error);
     return fail(c, 500, 'internal_error', 'unexpected server error; see the server log');
   });
