@@ -28,7 +28,7 @@ export function requestContext(logger: Logger, clock: Clock): MiddlewareHandler<
     child.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: new URL(c.req.url).pathname,
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },

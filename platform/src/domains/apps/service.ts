@@ -180,6 +180,7 @@ export class AppsService {
       .select('user_id')
       .where('app_id', '=', appId)
       .orderBy('created_at')
+      .orderBy('user_id')
       .execute();
     return rows.map((r) => r.user_id);
   }

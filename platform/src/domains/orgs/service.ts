@@ -157,14 +157,18 @@ export class OrgsService {
         .where('org_id', '=', orgId)
         .where('developer_id', '=', developerId)
         .execute();
-      await assertAdminRemains(trx, orgId);
+      await assertAdminRemains(trx, orgId, { allowEmpty: false });
     });
   }
 }
 
-async function assertAdminRemains(trx: PlatformDeps['db'], orgId: string): Promise<void> {
+async function assertAdminRemains(
+  trx: PlatformDeps['db'],
+  orgId: string,
+  options: { allowEmpty: boolean } = { allowEmpty: true },
+): Promise<void> {
   const members = await trx.selectFrom('org_members').select('role').where('org_id', '=', orgId).execute();
-  if (members.length > 0 && !members.some((m) => m.role === 'Admin')) {
+  if ((members.length > 0 || !options.allowEmpty) && !members.some((m) => m.role === 'Admin')) {
     throw new ApiError(409, 'last_admin', 'an organization must keep at least one Admin');
   }
 }

@@ -1,0 +1,64 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../testing';
+import { migrateToLatest } from './migrate';
+import { deleteAllRows } from './reset';
+
+describeEachEngine('storage', (ctx) => {
+  it('has applied every migration, and re-running is a no-op', async () => {
+    expect(await migrateToLatest(ctx.platform.db)).toEqual([]);
+    const tables = (await ctx.platform.db.introspection.getTables()).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['apps', 'users', 'oauth_codes', 'oauth_grants', 'platform_state']),
+    );
+  });
+
+  it('returns bigint timestamps as numbers', async () => {
+    const now = 1_795_000_000_123;
+    await ctx.platform.db.insertInto('orgs').values({ id: 'o-ts', name: 'T', created_at: now }).execute();
+    const row = await ctx.platform.db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('id', '=', 'o-ts')
+      .executeTakeFirstOrThrow();
+    expect(row.created_at).toBe(now);
+  });
+
+  it('deletes every row, including rows guarded by foreign keys', async () => {
+    const { db, engine } = ctx.platform;
+    await db.insertInto('orgs').values({ id: 'o-fk', name: 'O', created_at: 1 }).execute();
+    await db
+      .insertInto('apps')
+      .values({
+        id: 'a-fk',
+        org_id: 'o-fk',
+        name: 'A',
+        client_key: 'k-fk',
+        client_secret_enc: 'x',
+        webhook_url: null,
+        trusted_domains: '[]',
+        created_at: 1,
+      })
+      .execute();
+    await deleteAllRows(db, engine);
+    expect(await db.selectFrom('apps').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('orgs').selectAll().execute()).toEqual([]);
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('enforces foreign keys', async () => {
+    const insert = ctx.platform.db
+      .insertInto('apps')
+      .values({
+        id: 'a-x',
+        org_id: 'missing',
+        name: 'A',
+        client_key: 'k-x',
+        client_secret_enc: 'x',
+        webhook_url: null,
+        trusted_domains: '[]',
+        created_at: 1,
+      })
+      .execute();
+    await expect(insert).rejects.toThrow();
+  });
+});
