@@ -62,7 +62,8 @@ export async function buildAfter(options: BuildAfterOptions, io: CliIo): Promise
   if (before.files.every((file) => ours.has(file.path))) {
     throw new CliError(`output folder "${shown(io, outputDir)}" is empty`, 1, BUILD_HINT);
   }
-  if (resolve(configPath) !== resolve(project.config.path)) await copyFile(project.config.path, configPath);
+  const inPlace = resolve(configPath) === resolve(project.config.path);
+  if (!inPlace) await copyFile(project.config.path, configPath);
   const written = await writeMinisManifest(outputDir, { ignore });
 
   const warnings: string[] = [];
@@ -76,7 +77,9 @@ export async function buildAfter(options: BuildAfterOptions, io: CliIo): Promise
   const bytes = others.reduce((sum, file) => sum + file.size, 0) + (await stat(written.path)).size;
   if (!options.quiet) {
     io.stdout.write(
-      `${style.green('✓')} copied ${CONFIG_FILE_NAME} → ${shown(io, configPath)}\n` +
+      (inPlace
+        ? `- ${CONFIG_FILE_NAME} is already in the output folder (the project root)\n`
+        : `${style.green('✓')} copied ${CONFIG_FILE_NAME} → ${shown(io, configPath)}\n`) +
         `${style.green('✓')} wrote ${shown(io, written.path)} (${fileCount} files)\n`,
     );
   }

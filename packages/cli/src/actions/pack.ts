@@ -116,8 +116,11 @@ async function zipTarget(
     target = isFolder || !out.endsWith('.zip') ? join(resolved, fileName) : resolved;
     await requireFolder(io, dirname(target), '--out folder');
   }
+  // Inside the packed folder only the root of a project-root output is safe: ZIPs there are ignored.
   const inside = !relative(outputDir, target).startsWith('..');
-  if (inside && resolve(outputDir) !== resolve(project.dir)) {
+  const ignoredThere =
+    resolve(outputDir) === resolve(project.dir) && resolve(dirname(target)) === resolve(outputDir);
+  if (inside && !ignoredThere) {
     throw new UsageError(
       `--out ${out ?? target}: the archive must not be written inside the folder being packed`,
     );

@@ -1,17 +1,12 @@
 import { defineCommand } from 'citty';
 import { CLI_VERSION } from '../version';
-import { minisBuildCommand } from './build';
-import { buildAfterCommand } from './build-after';
-import { checkCommand } from './check';
-import { initCommand } from './init';
-import { packCommand } from './pack';
 
-const minisCommands = {
-  init: initCommand,
-  'build:after': buildAfterCommand,
-  check: checkCommand,
-  pack: packCommand,
-};
+// Lazy: `--version` and `--help` of the group do not load the checker or the prompts.
+const initCommand = () => import('./init').then((m) => m.initCommand);
+const buildAfterCommand = () => import('./build-after').then((m) => m.buildAfterCommand);
+const checkCommand = () => import('./check').then((m) => m.checkCommand);
+const packCommand = () => import('./pack').then((m) => m.packCommand);
+const minisBuildCommand = () => import('./build').then((m) => m.minisBuildCommand);
 
 /** `ttdx minis <command>` (spec §3.1). */
 export const ttdxProgram = defineCommand({
@@ -19,7 +14,12 @@ export const ttdxProgram = defineCommand({
   subCommands: {
     minis: defineCommand({
       meta: { name: 'minis', version: CLI_VERSION, description: 'TikTok Minis relevant commands' },
-      subCommands: minisCommands,
+      subCommands: {
+        init: initCommand,
+        'build:after': buildAfterCommand,
+        check: checkCommand,
+        pack: packCommand,
+      },
     }),
   },
 });

@@ -83,5 +83,5 @@ export function readZip(path: string): Promise<Map<string, Buffer>> {
   });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes.
+/** Matches a printed stack frame: user errors must never show one. */
 export const NO_STACK = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;

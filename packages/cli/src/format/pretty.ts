@@ -13,6 +13,10 @@ export interface PrettyOptions {
   maxFrames?: number;
 }
 
+function inDir(dirLabel: string, file: string): string {
+  return dirLabel === '.' ? file : `${dirLabel}/${file}`;
+}
+
 function location(finding: Finding): string {
   return `${finding.line}:${finding.column}`;
 }
@@ -30,7 +34,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   }
   let frames = 0;
   for (const [file, findings] of byFile) {
-    lines.push(style.bold(`${options.dirLabel}/${file}`));
+    lines.push(style.bold(inDir(options.dirLabel, file)));
     const text = options.readSource(file);
     const index = text === undefined ? undefined : new LineIndex(text);
     for (const finding of findings) {
@@ -59,7 +63,7 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   if (result.skipped.length > 0) {
     lines.push(style.bold('Files that could not be checked:'));
     for (const skipped of result.skipped) {
-      lines.push(`  ${style.red('error')}  ${options.dirLabel}/${skipped.file}: ${skipped.reason}`);
+      lines.push(`  ${style.red('error')}  ${inDir(options.dirLabel, skipped.file)}: ${skipped.reason}`);
     }
     lines.push('');
   }

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, removeFixtures } from './harness';
+
+afterAll(removeFixtures);
+
+const bin = (name: string) => fileURLToPath(new URL(`../../bin/${name}.mjs`, import.meta.url));
+
+function exec(
+  file: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [file, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('the real launchers', () => {
+  it('ttdx runs init and build:after through tsx, with exit codes from the process', async () => {
+    const dir = await copyFixture('html-game');
+    const init = await exec(
+      bin('ttdx'),
+      ['minis', 'init', '--yes', '--no-vconsole', '--client-key', 'k'],
+      dir,
+    );
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(init.stdout).toContain('created minis.config.json');
+    const after = await exec(bin('ttdx'), ['minis', 'build:after', '--json', '--cwd', dir], '/');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({ fileCount: 5 });
+    const usage = await exec(bin('ttdx'), ['minis', 'pack', '--nope'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe(
+      'error: unknown option --nope for "ttdx minis pack"\n  run "ttdx minis pack --help" to see the options\n',
+    );
+  });
+
+  it('minis answers -v', async () => {
+    const version = await exec(bin('minis'), ['-v'], process.cwd());
+    expect(version).toMatchObject({ code: 0, stderr: '' });
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
