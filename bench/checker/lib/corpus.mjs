@@ -1,6 +1,6 @@
 // The pinned corpus: reading and checking bench/checker/corpus.json, shared by fetch-corpus.mjs and run.mjs.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -94,4 +94,31 @@ export function corpusFiles(corpus) {
 
 export function sha256Of(buffer) {
   return createHash('sha256').update(buffer).digest('hex');
+}
+
+/**
+ * Problems with the extracted corpus (missing or changed files, files that are not in corpus.json and
+ * would be checked by checkDirectory): empty when every tool is about to read exactly the pinned bytes.
+ */
+export function corpusDirProblems(corpusDir, corpus) {
+  if (!existsSync(corpusDir)) return [`${corpusDir} does not exist; run node bench/checker/fetch-corpus.mjs`];
+  const problems = [];
+  const expected = new Set();
+  for (const file of corpusFiles(corpus)) {
+    expected.add(file.rel);
+    const path = join(corpusDir, file.rel);
+    if (!existsSync(path)) problems.push(`${file.rel} is missing`);
+    else if (sha256Of(readFileSync(path)) !== file.sha256)
+      problems.push(`${file.rel} does not match its sha256`);
+  }
+  for (const entry of readdirSync(corpusDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = join(entry.parentPath ?? entry.path, entry.name)
+      .slice(corpusDir.length + 1)
+      .split('\\')
+      .join('/');
+    if (!expected.has(rel)) problems.push(`${rel} is not in corpus.json`);
+  }
+  if (problems.length > 0) problems.push('run node bench/checker/fetch-corpus.mjs (and remove stray files)');
+  return problems;
 }

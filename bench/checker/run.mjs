@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// The checker benchmark: @openminis/checker beside oxlint and ESLint (no-eval, no-implied-eval,
+// no-new-func) over the pinned corpus, in one run. Writes the checker section of bench/RESULTS.md,
+// bench/checker/DISAGREEMENTS.md and bench/checker/last-run.json. See bench/checker/README.md.
+//
+//   node bench/checker/run.mjs [--runs 5] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDir, corpusDirProblems, corpusFiles, defaultCorpusDir, loadCorpus } from './lib/corpus.mjs';
+import { checkerCommit, describeMachine, load, packageVersion } from './lib/machine.mjs';
+import { measure } from './lib/measure.mjs';
+import { renderDisagreementList, renderSection, writeSection } from './lib/report.mjs';
+import { summarise } from './lib/summarise.mjs';
+import { oxlintVersion } from './lib/tools/oxlint.mjs';
+
+// Worker threads inherit execArgv: running under `--import tsx` lets the TypeScript checker (and any
+// worker it starts from a .ts file) load without a build step.
+if (!process.env.OPENMINIS_BENCH_TSX) {
+  const self = spawnSync(process.execPath, ['--import', 'tsx', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, OPENMINIS_BENCH_TSX: '1' },
+  });
+  process.exit(self.status ?? 1);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    eslint: { type: 'string', default: 'full' },
+    'corpus-dir': { type: 'string', default: defaultCorpusDir },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (args.help) {
+  console.log(
+    'usage: node bench/checker/run.mjs [--runs N] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]',
+  );
+  process.exit(0);
+}
+const runs = Number(args.runs);
+if (!Number.isInteger(runs) || runs < 1 || runs > 50)
+  fail(`--runs: expected a whole number 1–50, found "${args.runs}"`);
+
+const repoRoot = resolve(benchDir, '..', '..');
+const corpusDir = resolve(args['corpus-dir']);
+const corpus = loadCorpus();
+const files = corpusFiles(corpus);
+const stale = corpusDirProblems(corpusDir, corpus);
+if (stale.length > 0) fail(`the corpus in ${corpusDir} is not the pinned one:\n  ${stale.join('\n  ')}`);
+
+let eslintFiles = files;
+if (args.eslint === 'skip') eslintFiles = [];
+else if (args.eslint !== 'full') {
+  const wanted = new Set(args.eslint.split(','));
+  const known = new Set(corpus.packages.map((p) => p.name));
+  const unknown = [...wanted].filter((name) => !known.has(name));
+  if (unknown.length > 0)
+    fail(`--eslint: ${unknown.join(', ')} not in corpus.json (known: ${[...known].join(', ')})`);
+  eslintFiles = files.filter((f) => wanted.has(f.pkg));
+}
+
+const machine = describeMachine();
+const versions = {
+  node: process.versions.node,
+  oxlint: oxlintVersion(repoRoot),
+  eslint: packageVersion(repoRoot, 'eslint'),
+  oxcParser: packageVersion(repoRoot, 'oxc-parser'),
+  checkerCommit: checkerCommit(repoRoot),
+};
+console.log(
+  `corpus: ${files.length} files, ${(sumBytes(files) / 1e6).toFixed(1)} MB; ${runs} runs; load ${machine.loadStart}`,
+);
+
+const measured = await measure({
+  repoRoot,
+  corpusDir,
+  files,
+  eslintFiles,
+  runs,
+  log: (line) => console.log(line),
+});
+machine.loadEnd = load();
+
+const run = summarise({ corpus, files, eslintFiles, corpusDir, measured, runs, machine, versions });
+const section = renderSection(run);
+const disagreementsDoc = [
+  '# Checker disagreements on the benchmark corpus',
+  '',
+  `Written by \`node bench/checker/run.mjs\` on ${run.date} (checker at ${versions.checkerCommit}). ` +
+    'Each row is a place in a real published bundle where our checker, ESLint and oxlint do not report the same ' +
+    'eval / new Function / implied eval; the corpus is in `bench/checker/corpus/` after ' +
+    '`node bench/checker/fetch-corpus.mjs`.',
+  '',
+  ...renderDisagreementList(run),
+].join('\n');
+
+if (args['dry-run']) {
+  console.log(`\n${section}\n`);
+} else {
+  writeSection(join(benchDir, '..', 'RESULTS.md'), section);
+  writeFileSync(join(benchDir, 'DISAGREEMENTS.md'), disagreementsDoc);
+  writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(run, null, 2)}\n`);
+  console.log(
+    'wrote bench/RESULTS.md (checker section), bench/checker/DISAGREEMENTS.md, bench/checker/last-run.json',
+  );
+}
+for (const line of run.headline) console.log(line);
+for (const problem of run.problems) console.log(`problem: ${problem}`);
+
+function sumBytes(list) {
+  return list.reduce((sum, f) => sum + f.bytes, 0);
+}
+
+function fail(message) {
+  console.error(`bench/checker/run.mjs: ${message}`);
+  process.exit(2);
+}
