@@ -1,5 +1,6 @@
 export { OpenApiError, type OpenApiErrorInit, type OpenApiErrorKind } from './errors';
 export { DEFAULT_BASE_URL, OpenApiClient, type OpenApiClientOptions } from './openApiClient';
+export { SubscriptionsApi } from './subscriptions';
 export {
   type CapturedRequest,
   createCapturingFetch,

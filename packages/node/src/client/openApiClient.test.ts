@@ -255,12 +255,12 @@ describe('OpenApiClient v2 APIs', () => {
       envelope({ subscription_tiers_info: {} }),
     );
     const order_info = { order_id: 'o', product_name: 'VIP' };
-    await client.createSubscription(ACT, { tier_id: 'sandbox_499_1M', order_info });
-    await client.reactivateSubscription(ACT, { subscription_id: 'S1', order_info });
-    expect(await client.getActiveSubscriptions(ACT)).toEqual({ subscriptions: [] });
-    await client.getSubscriptionInfo(ACT, 'T1');
-    expect((await client.getSubscriptionTradeOrderInfo(ACT, 'T1')).trade_order_status).toBe('REFUNDED');
-    await client.getSubscriptionTierInfo(ACT, ['sandbox_499_1M'], 'android');
+    await client.subscriptions.create(ACT, { tier_id: 'sandbox_499_1M', order_info });
+    await client.subscriptions.reactivate(ACT, { subscription_id: 'S1', order_info });
+    expect(await client.subscriptions.getActiveList(ACT)).toEqual({ subscriptions: [] });
+    await client.subscriptions.getSubscriptionInfo(ACT, 'T1');
+    expect((await client.subscriptions.getTradeOrderInfo(ACT, 'T1')).trade_order_status).toBe('REFUNDED');
+    await client.subscriptions.getTierInfo(ACT, ['sandbox_499_1M'], 'android');
     expect(requests.map((r) => [r.url.pathname, JSON.parse(r.body)])).toEqual([
       ['/v2/minis/subscription/create/', { tier_id: 'sandbox_499_1M', order_info }],
       ['/v2/minis/subscription/reactivate/', { subscription_id: 'S1', order_info }],

@@ -1,12 +1,10 @@
+import { bearer, normaliseBaseUrl, urlDecoded } from './requestHelpers';
 import { type FieldType, readEnvelope, readOAuth, requireFields } from './responses';
+import { SubscriptionsApi } from './subscriptions';
 import { type FetchLike, send, type TransportOptions } from './transport';
 import type {
   CheckRedeemAmountsResult,
   CreateTradeOrderInput,
-  Subscription,
-  SubscriptionOrderInfo,
-  SubscriptionTierInfo,
-  SubscriptionTradeOrderInfo,
   TierInfosResult,
   TokenResponse,
   TradeOrderCreated,
@@ -42,6 +40,8 @@ export class OpenApiClient {
   readonly clientKey: string;
   readonly #clientSecret: string;
   readonly #transport: TransportOptions;
+  /** Subscription APIs of mini dramas (spec §6.6). */
+  readonly subscriptions: SubscriptionsApi;
 
   constructor(options: OpenApiClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -54,6 +54,9 @@ export class OpenApiClient {
     if (typeof fetchImpl !== 'function')
       throw new TypeError('OpenApiClient: no fetch available; pass options.fetch');
     this.#transport = { baseUrl: this.baseUrl, fetch: fetchImpl, timeoutMs, userAgent: options.userAgent };
+    this.subscriptions = new SubscriptionsApi((token, path, body, required) =>
+      this.#post(token, path, body, required),
+    );
   }
 
   /** `POST /v2/oauth/token/` with `grant_type=authorization_code`: trade a `TTMinis.login`/`authorize` code for tokens. */
@@ -152,94 +155,6 @@ export class OpenApiClient {
     );
   }
 
-  /** `POST /v2/minis/subscription/create/` (spec §6.6). */
-  async createSubscription(
-    accessToken: string,
-    input: { tier_id: string; order_info: SubscriptionOrderInfo },
-  ) {
-    const tier_id = checkString(input?.tier_id, 'createSubscription: tier_id');
-    const order_info = checkOrderInfo(input?.order_info, 'createSubscription: order_info');
-    return this.#post<TradeOrderCreated>(
-      accessToken,
-      '/v2/minis/subscription/create/',
-      { tier_id, order_info },
-      {
-        trade_order_id: 'string',
-      },
-    );
-  }
-
-  /** `POST /v2/minis/subscription/reactivate/`: only when `is_renewal_normal` is false. */
-  async reactivateSubscription(
-    accessToken: string,
-    input: { subscription_id: string; order_info: SubscriptionOrderInfo },
-  ) {
-    const subscription_id = checkString(input?.subscription_id, 'reactivateSubscription: subscription_id');
-    const order_info = checkOrderInfo(input?.order_info, 'reactivateSubscription: order_info');
-    return this.#post<TradeOrderCreated>(
-      accessToken,
-      '/v2/minis/subscription/reactivate/',
-      { subscription_id, order_info },
-      {
-        trade_order_id: 'string',
-      },
-    );
-  }
-
-  /** `POST /v2/minis/subscription/get_active_list/`: empty ⇒ the user has no valid subscription. */
-  async getActiveSubscriptions(accessToken: string) {
-    return this.#post<{ subscriptions: Subscription[] }>(
-      accessToken,
-      '/v2/minis/subscription/get_active_list/',
-      {},
-      {
-        subscriptions: 'array',
-      },
-    );
-  }
-
-  /** `POST /v2/minis/subscription/get_subscription_info/`. */
-  async getSubscriptionInfo(accessToken: string, tradeOrderId: string) {
-    const trade_order_id = checkString(tradeOrderId, 'getSubscriptionInfo: tradeOrderId');
-    return this.#post<{ subscription: Subscription }>(
-      accessToken,
-      '/v2/minis/subscription/get_subscription_info/',
-      { trade_order_id },
-      {
-        subscription: 'object',
-      },
-    );
-  }
-
-  /** `POST /v2/minis/subscription/get_trade_order_info/` (fields flat in `data`, as TikTok's example shows). */
-  async getSubscriptionTradeOrderInfo(accessToken: string, tradeOrderId: string) {
-    const trade_order_id = checkString(tradeOrderId, 'getSubscriptionTradeOrderInfo: tradeOrderId');
-    return this.#post<SubscriptionTradeOrderInfo>(
-      accessToken,
-      '/v2/minis/subscription/get_trade_order_info/',
-      { trade_order_id },
-      {
-        trade_order_id: 'string',
-      },
-    );
-  }
-
-  /** `POST /v2/minis/subscription/get_subscription_tier_info/`. */
-  async getSubscriptionTierInfo(
-    accessToken: string,
-    tierIds: readonly string[],
-    devicePlatform?: 'android' | 'iphone',
-  ) {
-    const tier_ids = checkStringList(tierIds, 'getSubscriptionTierInfo: tierIds');
-    const body = devicePlatform ? { tier_ids, device_platform: devicePlatform } : { tier_ids };
-    return this.#post<{ subscription_tiers_info: Record<string, SubscriptionTierInfo> }>(
-      accessToken,
-      '/v2/minis/subscription/get_subscription_tier_info/',
-      body,
-      { subscription_tiers_info: 'object' },
-    );
-  }
-
   async #token(params: Record<string, string>): Promise<TokenResponse> {
     const response = await send(this.#transport, 'POST', '/v2/oauth/token/', FORM, this.#form(params));
     const body = readOAuth(response) ?? {};
@@ -267,42 +182,5 @@ export class OpenApiClient {
     const headers = { ...bearer(accessToken, path), 'Content-Type': 'application/json' };
     const response = await send(this.#transport, 'POST', path, headers, JSON.stringify(body));
     return requireFields<T>(readEnvelope(response), required, response.endpoint);
-  }
-}
-
-function bearer(accessToken: string, where: string): Record<string, string> {
-  return { Authorization: `Bearer ${checkString(accessToken, `${where}: accessToken`)}` };
-}
-
-function normaliseBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(
-      `OpenApiClient: baseUrl must be an absolute http(s) URL, found ${JSON.stringify(baseUrl)}`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`OpenApiClient: baseUrl must use http or https, found ${JSON.stringify(baseUrl)}`);
-  }
-  if (url.search || url.hash) {
-    throw new TypeError(
-      `OpenApiClient: baseUrl must not have a query or fragment, found ${JSON.stringify(baseUrl)}`,
-    );
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-/**
- * TikTok says the code "must be URL-decoded" (spec §6.3): a code copied from a URL arrives with
- * `%2A`-style escapes. Codes never contain a literal `%`, so decoding is safe when escapes are present.
- */
-function urlDecoded(code: string): string {
-  if (!/%[0-9a-f]{2}/i.test(code)) return code;
-  try {
-    return decodeURIComponent(code);
-  } catch {
-    return code;
   }
 }

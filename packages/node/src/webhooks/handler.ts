@@ -65,7 +65,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     if (!store) return run(event);
     const key = webhookDedupeKey(event);
     const running = inFlight.get(key);
-    if (running) return { ...(await running), duplicate: true };
+    if (running) {
+      const first = await running;
+      return first.status === 200
+        ? { ...first, ...respond(200, { ok: true, duplicate: true }), duplicate: true }
+        : first;
+    }
     const attempt = runOnce(store, key, event);
     inFlight.set(key, attempt);
     try {
