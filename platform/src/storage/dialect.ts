@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -53,9 +53,13 @@ function postgresDialect(options: OpenDatabaseOptions): Dialect {
 
 function sqliteDialect(url: string): Dialect {
   const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const database = new SQLite(path);
-  if (path !== ':memory:') database.pragma('journal_mode = WAL');
+  if (path !== ':memory:') {
+    // Hashes and sealed secrets only, but still nobody else's business.
+    chmodSync(path, 0o600);
+    database.pragma('journal_mode = WAL');
+  }
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return new SqliteDialect({ database });
