@@ -1,3 +1,4 @@
+export { toFetchHandler, toNodeListener } from './adapters';
 export { createMemoryDedupeStore, type WebhookDedupeStore, webhookDedupeKey } from './dedupe';
 export { WebhookVerificationError, type WebhookVerificationReason } from './errors';
 export * from './events';
