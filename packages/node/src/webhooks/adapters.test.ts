@@ -22,9 +22,10 @@ afterEach(async () => {
 });
 
 async function listen(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
-  server = createServer(listener);
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}/`;
+  const created = createServer(listener);
+  server = created;
+  await new Promise<void>((resolve) => created.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(created.address() as AddressInfo).port}/`;
 }
 
 describe('toNodeListener', () => {
