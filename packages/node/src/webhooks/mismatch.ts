@@ -9,7 +9,7 @@ export function explainMismatch(
   rawBody: string | Uint8Array,
   body: Buffer,
   clientSecret: string,
-  timestamp: number,
+  timestamp: string,
   signatures: string[],
 ): string {
   const matches = (secret: string, bytes: string | Uint8Array) => {

@@ -27,6 +27,7 @@ describe('signature properties', () => {
         expect(computeSignature(secret, t, bytes)).toBe(expected);
         expect(parseSignatureHeader(formatSignatureHeader(t, expected))).toEqual({
           timestamp: t,
+          timestampText: String(t),
           signatures: [expected],
         });
       }),

@@ -7,6 +7,8 @@ export const SIGNATURE_HEADER = 'Tiktok-Signature';
 export interface ParsedSignatureHeader {
   /** Unix seconds, as sent in `t=`. */
   timestamp: number;
+  /** `t=` exactly as sent: the signed payload uses these characters, not a re-formatted number. */
+  timestampText: string;
   /** Every `s=` value, lowercased (one in practice; several allow a secret rotation). */
   signatures: string[];
 }
@@ -23,7 +25,11 @@ export function toBytes(body: string | Uint8Array): Buffer {
 }
 
 /** hex(HMAC-SHA256(key = client secret, message = `t + "." + body`)) over the exact body bytes. */
-export function computeSignature(clientSecret: string, timestamp: number, body: string | Uint8Array): string {
+export function computeSignature(
+  clientSecret: string,
+  timestamp: number | string,
+  body: string | Uint8Array,
+): string {
   return createHmac('sha256', clientSecret)
     .update(`${timestamp}.`, 'utf8')
     .update(toBytes(body))
@@ -83,7 +89,7 @@ export function parseSignatureHeader(header: string): ParsedSignatureHeader {
       `Tiktok-Signature "s=" must be 64 hex characters (a SHA-256 HMAC), found ${JSON.stringify(bad.slice(0, 80))} (${bad.length} characters)`,
     );
   }
-  return { timestamp: Number(timestampText), signatures };
+  return { timestamp: Number(timestampText), timestampText, signatures };
 }
 
 /** Constant-time comparison of two hex signatures (equal length is checked first, as the lengths are public). */

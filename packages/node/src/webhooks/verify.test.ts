@@ -76,6 +76,11 @@ describe('verifyWebhook', () => {
     ).toBeTruthy();
   });
 
+  it('signs over t exactly as sent (leading zeros kept)', () => {
+    const sig = createHmac('sha256', SECRET).update(`0${T}.${BODY}`).digest('hex');
+    expect(verifyWebhook(BODY, `t=0${T},s=${sig}`, SECRET, { now: NOW }).event).toBeTruthy();
+  });
+
   it('accepts any one of several s= values (secret rotation)', () => {
     const other = hmac('old-secret', T, BODY);
     expect(

@@ -53,16 +53,16 @@ export function verifyWebhook(
       `the request has no ${SIGNATURE_HEADER} header; pass its value or the request's headers object`,
     );
   }
-  const { timestamp, signatures } = parseSignatureHeader(header);
+  const { timestamp, timestampText, signatures } = parseSignatureHeader(header);
 
-  const expected = computeSignature(clientSecret, timestamp, body);
+  const expected = computeSignature(clientSecret, timestampText, body);
   // Compare against every s= value without stopping early, so timing does not reveal which matched.
   let matched = false;
   for (const candidate of signatures) matched = signaturesEqual(expected, candidate) || matched;
   if (!matched) {
     throw new WebhookVerificationError(
       'signature_mismatch',
-      explainMismatch(rawBody, body, clientSecret, timestamp, signatures),
+      explainMismatch(rawBody, body, clientSecret, timestampText, signatures),
     );
   }
 
