@@ -6,7 +6,7 @@ import { type Clock, loadClockOffset, OffsetClock, systemClock } from './clock';
 import { loadConfig, type PlatformConfig, type PlatformConfigInput, resolveSecretKey } from './config';
 import { SecretBox } from './crypto';
 import type { PlatformDeps } from './deps';
-import { createHttpApp } from './http/app';
+import { createHttpApp, type StaticRoot } from './http/app';
 import type { AppEnv } from './http/env';
 import { createLogger } from './http/logger';
 import type { RouteDef } from './http/route-table';
@@ -30,6 +30,8 @@ export interface CreatePlatformOptions {
   logDestination?: DestinationStream;
   /** Real time source under the emulated clock; default the system clock. */
   baseClock?: Clock;
+  /** Folders of static pages (web builds) to serve, e.g. `{ prefix: '/host', dir: 'web/host/dist' }`. */
+  staticRoots?: readonly StaticRoot[];
   /** Run pending migrations at start; default true. */
   migrate?: boolean;
 }
@@ -73,7 +75,7 @@ export async function createPlatform(options: CreatePlatformOptions = {}): Promi
     let openApi: unknown;
     const routes: RouteDef[] = [...systemRoutes(deps, () => openApi), ...domainRoutes(deps)];
     openApi = buildOpenApiDocument(routes, { version: packageVersion(), serverUrl: deps.baseUrl });
-    const app = createHttpApp(deps, routes);
+    const app = createHttpApp(deps, routes, options.staticRoots);
     return { app, db, engine, clock, config, deps, routes, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();

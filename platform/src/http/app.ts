@@ -1,3 +1,4 @@
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { PlatformDeps } from '../deps';
@@ -12,9 +13,20 @@ import { honoPath, mountRoutes, type RouteDef } from './route-table';
  * 405 for known paths with another method, and one error → response mapping. `strict:
  * false` makes every path match with or without its trailing slash (spec §6.1).
  */
-export function createHttpApp(deps: PlatformDeps, routes: readonly RouteDef[]): Hono<AppEnv> {
+export interface StaticRoot {
+  /** URL prefix, e.g. `/host` (files at `/host/*`); `/` for the site root. */
+  prefix: string;
+  /** Folder on disk (a web build output). */
+  dir: string;
+}
+
+export function createHttpApp(
+  deps: PlatformDeps,
+  routes: readonly RouteDef[],
+  staticRoots: readonly StaticRoot[] = [],
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
-  app.use(requestContext(deps.logger, deps.clock));
+  app.use(requestContext(deps.logger));
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimit,
@@ -32,6 +44,13 @@ export function createHttpApp(deps: PlatformDeps, routes: readonly RouteDef[]): 
     }),
   );
   mountRoutes(app, routes);
+  for (const root of staticRoots) {
+    const prefix = root.prefix.replace(/\/+$/, '');
+    app.use(
+      `${prefix}/*`,
+      serveStatic({ root: root.dir, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }),
+    );
+  }
 
   const methodsByPath = new Map<string, Set<string>>();
   for (const route of routes) {

@@ -45,3 +45,21 @@ it('limits JSON bodies of our own APIs with 413', async () => {
   expect(res.status).toBe(413);
   expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
 });
+
+it('serves static pages from configured folders, without shadowing the API', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'openminis-static-'));
+  writeFileSync(join(dir, 'index.html'), '<h1>host</h1>');
+  const withStatic = await createTestPlatform('sqlite', { staticRoots: [{ prefix: '/host', dir }] });
+  try {
+    const page = await withStatic.app.request('/host/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<h1>host</h1>');
+    expect((await withStatic.app.request('/host/missing.js')).status).toBe(404);
+    expect((await withStatic.app.request('/healthz')).status).toBe(200);
+  } finally {
+    await withStatic.close();
+  }
+});

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
-import type { Clock } from '../clock';
 import type { AppEnv } from './env';
 import { newLogId } from './log-id';
 
@@ -12,11 +11,12 @@ const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Only method, path (never the query string), status and duration are logged: bodies,
  * headers, tokens, codes and secrets never reach the log.
  */
-export function requestContext(logger: Logger, clock: Clock): MiddlewareHandler<AppEnv> {
+export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
-    const logId = newLogId(clock.now());
+    // Real time, not the emulated clock: log ids are for correlating with server logs.
+    const logId = newLogId();
     const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : logId;
     const child = logger.child({ reqId: requestId });
     c.set('requestId', requestId);

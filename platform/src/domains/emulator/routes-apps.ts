@@ -53,7 +53,15 @@ export function emulatorAppRoutes(deps: PlatformDeps): RouteDef[] {
         const body = await readJson(c, setMemberBody);
         const developerId = await orgs.ensureDeveloper({ email: body.email, displayName: body.display_name });
         await orgs.setMember(orgId, developerId, body.role);
-        return c.json({ members: await orgs.members(orgId) });
+        const members = await orgs.members(orgId);
+        return c.json({
+          members: members.map((m) => ({
+            developer_id: m.developerId,
+            email: m.email,
+            display_name: m.displayName,
+            role: m.role,
+          })),
+        });
       },
     }),
     controlRoute(deps, {
