@@ -2,6 +2,7 @@ import { signTestWebhook } from '@openminis/node';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createShopApp } from './app';
 import { createFakeOpenApi } from './fakeOpenApi';
+import { createSqliteStore } from './store/sqliteStore';
 
 const CLIENT_KEY = 'ck_drama';
 const CLIENT_SECRET = 'cs_drama_secret';
@@ -205,7 +206,7 @@ describe('webhooks', () => {
     expect(polled).toMatchObject({ status: 'PAID', granted: true });
   });
 
-  it('grants once even when dedupe is bypassed (another instance, a restart)', async () => {
+  it('grants once even when dedupe is bypassed (another instance, a restart; SQLite store)', async () => {
     const api = createFakeOpenApi({ clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET });
     const forgetful = { has: () => false, add: () => {} };
     const shop = createShopApp({
@@ -217,6 +218,7 @@ describe('webhooks', () => {
       },
       now: () => NOW,
       webhookDedupe: forgetful,
+      store: createSqliteStore(':memory:'),
     });
     const login = await shop.app.request('/api/login', {
       method: 'POST',

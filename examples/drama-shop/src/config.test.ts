@@ -12,6 +12,7 @@ describe('loadShopConfig', () => {
       webhookToleranceSeconds: 300,
       exposeState: true,
       allowedOrigins: undefined,
+      databasePath: undefined,
     });
     const custom = loadShopConfig({
       CLIENT_KEY: 'k',
@@ -20,12 +21,14 @@ describe('loadShopConfig', () => {
       PORT: '0',
       EXPOSE_STATE: '0',
       ALLOWED_ORIGINS: 'https://a.test, https://b.test',
+      SHOP_DATABASE: '/tmp/shop.sqlite',
     });
     expect(custom).toMatchObject({
       clientSecret: 's',
       port: 0,
       exposeState: false,
       allowedOrigins: ['https://a.test', 'https://b.test'],
+      databasePath: '/tmp/shop.sqlite',
     });
   });
 

@@ -8,6 +8,8 @@ export interface ShopConfig {
   webhookToleranceSeconds: number;
   exposeState: boolean;
   allowedOrigins?: string[];
+  /** SQLite file for the shop's data; unset = in memory (lost on restart). */
+  databasePath?: string;
 }
 
 /** Where a local OpenMinis platform listens by default (`openminis serve`). */
@@ -53,5 +55,6 @@ export function loadShopConfig(env: Record<string, string | undefined> = process
     webhookToleranceSeconds: integer('WEBHOOK_TOLERANCE_SECONDS', 300, 0, 10 * 365 * 24 * 3600),
     exposeState: env.EXPOSE_STATE?.trim() !== '0' && env.EXPOSE_STATE?.trim() !== 'false',
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
+    databasePath: env.SHOP_DATABASE?.trim() || undefined,
   };
 }
