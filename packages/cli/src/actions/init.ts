@@ -91,12 +91,16 @@ export async function init(options: InitOptions, io: CliIo): Promise<InitResult>
   const style = styleFor(io);
   const existing = await loadConfig(dir, io);
   const rawBuild = (existing?.raw.build ?? {}) as Record<string, unknown>;
-  const detectedEntry = await detectHtmlEntry(dir);
+  const outputDir =
+    options.outputDir ?? (existing ? existing.config.build.outputDir : await detectOutputDir(dir));
+  // Spec §2.5 rule 3: without a usual entry, the output folder's index.html (projects without a build).
+  const detectedEntry =
+    (await detectHtmlEntry(dir)) ?? (await detectHtmlEntry(join(dir, outputDir), outputDir));
   let values = {
     clientKey: options.clientKey ?? existing?.config.clientKey,
     htmlEntry:
       options.htmlEntry ?? (typeof rawBuild.htmlEntry === 'string' ? rawBuild.htmlEntry : detectedEntry),
-    outputDir: options.outputDir ?? (existing ? existing.config.build.outputDir : await detectOutputDir(dir)),
+    outputDir,
   };
   if (!options.yes && io.isTTY && io.stdin !== undefined) {
     values = await promptInitAnswers(values, dir, io);

@@ -38,7 +38,6 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
             name: 'openminis-check',
             fullName: 'ttdx minis check (OpenMinis forbidden-API checker)',
             version: options.toolVersion,
-            informationUri: 'https://github.com/openminis/openminis',
             rules: options.rules.map((rule) => ({
               id: rule.name,
               name: rule.name,

@@ -7,9 +7,14 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() === true;
 }
 
-/** The first usual HTML entry that exists (Vite: `index.html`, CRA: `public/index.html`). */
-export async function detectHtmlEntry(projectDir: string): Promise<string | undefined> {
-  for (const candidate of HTML_CANDIDATES) if (await isFile(join(projectDir, candidate))) return candidate;
+/**
+ * The first usual HTML entry that exists in `folder` (Vite: `index.html`, CRA: `public/index.html`),
+ * returned relative to the project (`prefix` is `folder` relative to the project).
+ */
+export async function detectHtmlEntry(folder: string, prefix = '.'): Promise<string | undefined> {
+  for (const candidate of HTML_CANDIDATES) {
+    if (await isFile(join(folder, candidate))) return prefix === '.' ? candidate : `${prefix}/${candidate}`;
+  }
   return undefined;
 }
 
