@@ -13,7 +13,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`migration ${failed?.migrationName ?? '(setup)'} failed: ${reason}`);
+    throw new MigrationError(
+      failed
+        ? `migration ${failed.migrationName} failed: ${reason}`
+        : `cannot reach or prepare the database (check DATABASE_URL / OPENMINIS_DATA_DIR): ${reason}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
