@@ -155,10 +155,12 @@ export async function pack(options: PackOptions, io: CliIo): Promise<PackResult>
     );
   }
 
+  const target = await zipTarget(project, dir, options.out, io);
   const result = await runChecker(dir, project.config.config.trustedDomains);
   const summary = summarize(result);
   if (result.findings.length > 0 || result.skipped.length > 0) {
-    io.stdout.write(await renderCheck(result, dir, 'pretty', io));
+    // With --json, stdout carries only the result object.
+    (options.quiet ? io.stderr : io.stdout).write(await renderCheck(result, dir, 'pretty', io));
   }
   if (summary.failed && !options.force) {
     throw new CliError(
@@ -171,7 +173,6 @@ export async function pack(options: PackOptions, io: CliIo): Promise<PackResult>
   }
   if (summary.failed) io.stderr.write(`${style.yellow('warning')}: packing despite check errors (--force)\n`);
 
-  const target = await zipTarget(project, dir, options.out, io);
   const partial = join(dirname(target), `.${basename(target)}.partial`);
   const bar = progressBar(io, walk.files.length, `packing ${shown(io, dir)}`);
   try {

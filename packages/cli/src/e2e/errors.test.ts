@@ -144,7 +144,10 @@ describe('bad input gets a clear message and the right exit code, never a stack 
     const pack = await run(dir, ['minis', 'pack']);
     expect(pack.code).toBe(1);
     expect(pack.err).toContain('1 unchecked file');
-    expect((await run(dir, ['minis', 'pack', '--force'])).code).toBe(0);
+    const forced = await run(dir, ['minis', 'pack', '--force', '--json']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.out)).toMatchObject({ forced: true, check: { skipped: 1 } });
+    expect(forced.err).toContain('Files that could not be checked:');
   });
 
   it('a 5 MB single-line minified file gets a short code frame', async () => {
