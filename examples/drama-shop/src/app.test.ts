@@ -180,6 +180,20 @@ describe('orders', () => {
     ).toHaveLength(1);
   });
 
+  it('shares one trade order between concurrent requests for the same episode (double tap)', async () => {
+    const token = await t.login();
+    const [a, b] = await Promise.all([
+      t.request('/api/orders', { token, json: { episode_id: 'midnight-heir-ep04' } }),
+      t.request('/api/orders', { token, json: { episode_id: 'midnight-heir-ep04' } }),
+    ]);
+    const [first, second] = (await Promise.all([a.json(), b.json()])) as Array<{ trade_order_id: string }>;
+    expect(first?.trade_order_id).toBe(second?.trade_order_id);
+    expect(t.api.calls.filter((c) => c.path === '/v2/minis/trade_order/create/')).toHaveLength(1);
+    // Later, after a cancelled payment, a new order is a new trade order (spec §5.5).
+    const again = await t.order(token, 'midnight-heir-ep04');
+    expect(again.trade_order_id).not.toBe(first?.trade_order_id);
+  });
+
   it('keeps orders private to their buyer', async () => {
     const alice = await t.login('alice');
     const bob = await t.login('bob');

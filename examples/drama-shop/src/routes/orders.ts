@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenApiError } from '@openminis/node';
 import { type Context, Hono } from 'hono';
+import type { Episode } from '../catalogue';
 import type { ShopContext } from '../context';
 import { fulfil, ownsEpisode } from '../fulfilment';
 import { fail, readJsonObject } from '../http';
@@ -14,6 +15,7 @@ import { ReloginRequired, withUserToken } from '../userTokens';
  */
 export function orderRoutes(ctx: ShopContext) {
   const routes = new Hono();
+  const inFlight = new Map<string, Promise<Order>>();
 
   routes.post('/orders', async (c) => {
     const openId = sessionOpenId(c, ctx.store, ctx.now());
@@ -40,32 +42,15 @@ export function orderRoutes(ctx: ShopContext) {
     if (ownsEpisode(ctx.store, openId, episodeId))
       return fail(c, 409, 'already_owned', `you already own ${episodeId}`);
 
-    const orderId = `ds_${randomUUID()}`;
+    // A double tap sends two requests at once: they share one trade order instead of making two.
+    const key = `${openId}|${episode.episode_id}`;
+    let creating = inFlight.get(key);
+    if (!creating) {
+      creating = createOrder(ctx, openId, episode).finally(() => inFlight.delete(key));
+      inFlight.set(key, creating);
+    }
     try {
-      const { trade_order_id } = await withUserToken(ctx.client, ctx.store, openId, ctx.now, (token) =>
-        ctx.client.createTradeOrder(token, {
-          token_amount: episode.price_beans,
-          order_info: {
-            order_id: orderId,
-            product_name: `${episode.drama_title} — Episode ${episode.number}: ${episode.title}`,
-            product_id: episode.episode_id,
-            quantity: 1,
-            quantity_unit: 'episode',
-            image_url: episode.poster_url,
-          },
-        }),
-      );
-      const order: Order = {
-        order_id: orderId,
-        trade_order_id,
-        open_id: openId,
-        episode_id: episode.episode_id,
-        token_amount: episode.price_beans,
-        status: 'PENDING',
-        created_at: ctx.now(),
-      };
-      ctx.store.saveOrder(order);
-      return c.json(present(ctx, order), 201);
+      return c.json(present(ctx, await creating), 201);
     } catch (error) {
       return openApiFailure(c, error);
     }
@@ -116,6 +101,38 @@ export function orderRoutes(ctx: ShopContext) {
   });
 
   return routes;
+}
+
+async function createOrder(
+  ctx: ShopContext,
+  openId: string,
+  episode: Episode & { drama_title: string },
+): Promise<Order> {
+  const orderId = `ds_${randomUUID()}`;
+  const { trade_order_id } = await withUserToken(ctx.client, ctx.store, openId, ctx.now, (token) =>
+    ctx.client.createTradeOrder(token, {
+      token_amount: episode.price_beans,
+      order_info: {
+        order_id: orderId,
+        product_name: `${episode.drama_title} — Episode ${episode.number}: ${episode.title}`,
+        product_id: episode.episode_id,
+        quantity: 1,
+        quantity_unit: 'episode',
+        image_url: episode.poster_url,
+      },
+    }),
+  );
+  const order: Order = {
+    order_id: orderId,
+    trade_order_id,
+    open_id: openId,
+    episode_id: episode.episode_id,
+    token_amount: episode.price_beans,
+    status: 'PENDING',
+    created_at: ctx.now(),
+  };
+  ctx.store.saveOrder(order);
+  return order;
 }
 
 function present(ctx: ShopContext, order: Order) {
