@@ -34,7 +34,7 @@ export interface InitResult {
 
 const CLIENT_KEY = /^[\w-]{1,128}$/;
 
-function validateFlags(options: InitOptions): void {
+function validateFlags(options: Pick<InitOptions, 'clientKey' | 'htmlEntry' | 'outputDir'>): void {
   if (options.clientKey !== undefined && !CLIENT_KEY.test(options.clientKey)) {
     throw new UsageError(
       `--client-key: expected letters, digits, _ or - (at most 128), found ${JSON.stringify(options.clientKey)}`,
@@ -104,6 +104,7 @@ export async function init(options: InitOptions, io: CliIo): Promise<InitResult>
   };
   if (!options.yes && io.isTTY && io.stdin !== undefined) {
     values = await promptInitAnswers(values, dir, io);
+    validateFlags(values);
   }
   const htmlEntry = values.htmlEntry;
   if (htmlEntry === undefined) {
@@ -144,8 +145,8 @@ export async function init(options: InitOptions, io: CliIo): Promise<InitResult>
     configChanged = true;
   } else {
     const edits: Array<[string[], string]> = [];
-    if (options.clientKey !== undefined && existing.config.clientKey !== options.clientKey) {
-      edits.push([['dev', 'clientKey'], options.clientKey]);
+    if (values.clientKey !== undefined && existing.config.clientKey !== values.clientKey) {
+      edits.push([['dev', 'clientKey'], values.clientKey]);
     }
     if (htmlEntry !== rawBuild.htmlEntry) edits.push([['build', 'htmlEntry'], htmlEntry]);
     if (values.outputDir !== existing.config.build.outputDir)
