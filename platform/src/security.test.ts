@@ -55,6 +55,7 @@ it('keeps codes, tokens and secrets out of the database file and the logs', asyn
   expect(databaseBytes).toContain(app.client_key); // the scan does see the stored rows
   const logs = lines.join('');
   expect(logs).toContain('"path":"/v2/oauth/token/"');
+  expect(logs).toContain('"status":400,"error":"invalid_grant"');
   for (const [name, value] of Object.entries(plainValues)) {
     expect(databaseBytes.includes(value), `${name} in the database`).toBe(false);
     expect(logs.includes(value), `${name} in the logs`).toBe(false);

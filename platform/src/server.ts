@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type CreatePlatformOptions, createPlatform, displayHost, type Platform } from './platform';
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 export interface RunningServer {
   platform: Platform;
   /** Base URL actually listened on, e.g. http://127.0.0.1:8787 */
@@ -39,9 +41,15 @@ export async function startServer(options: CreatePlatformOptions = {}): Promise<
     port: address.port,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
+        // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets now
+        // and anything still open after the grace period.
+        const http = server as unknown as {
+          closeIdleConnections?: () => void;
+          closeAllConnections?: () => void;
+        };
         server.close(() => resolve());
-        // Keep-alive sockets would hold close() open; end them.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        http.closeIdleConnections?.();
+        setTimeout(() => http.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
       }).then(() => platform.close());
       return closing;
     },

@@ -44,5 +44,6 @@ export function respondError(
   code: string,
   message: string,
 ): Response {
+  c.set('errorCode', code);
   return c.json(errorBody(errorFamily(c.req.path), code, message, c.get('logId')), status);
 }

@@ -30,6 +30,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
         method: c.req.method,
         path: new URL(c.req.url).pathname,
         status: c.res.status,
+        error: c.get('errorCode'),
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'request',
