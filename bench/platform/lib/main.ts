@@ -1,0 +1,127 @@
+// bench/platform/run.mjs, once TypeScript can be imported: sets the machine up (bare server,
+// benchmark database), runs one block per engine, writes the report.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startChildServer } from './child-server';
+import { commitOf, describeMachine, loadAverages, packageVersion } from './machine';
+import { parseOptions, USAGE, UsageError } from './options';
+import { BackendProbe, BENCH_DATABASE, createBenchDatabase, reachable } from './postgres';
+import { renderSection, type Session } from './report';
+import { writeSection } from './results-file';
+import { type EngineResult, runEngineBlock } from './runner';
+import { bareRoute, type Scenario, tokenExchange, userInfo } from './scenarios';
+
+const benchDir = resolve(import.meta.dirname, '..');
+const repoRoot = resolve(benchDir, '..', '..');
+
+export async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench/platform: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange];
+  const workRoot = mkdtempSync(join(tmpdir(), 'openminis-bench-'));
+  const session: Session = {
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    argv,
+    options,
+    machine: describeMachine(),
+    versions: {
+      autocannon: packageVersion(repoRoot, 'autocannon'),
+      hono: packageVersion(repoRoot, 'hono'),
+      nodeServer: packageVersion(repoRoot, '@hono/node-server'),
+      betterSqlite3: packageVersion(repoRoot, 'better-sqlite3'),
+      pg: packageVersion(repoRoot, 'pg'),
+    },
+    platformCommit: commitOf(repoRoot, 'platform'),
+    loadStart: loadAverages(),
+    loadEnd: '',
+    engines: [],
+    skipped: [],
+  };
+  log(
+    `machine: ${session.machine.nproc} × ${session.machine.cpu}, Node ${session.machine.node}; load ${session.loadStart}`,
+  );
+  const bareServer = await startChildServer({
+    name: 'bare server',
+    args: [join(benchDir, 'bare-server.mjs')],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    cwd: repoRoot,
+    logFile: join(workRoot, 'bare.log'),
+    ready: /listening on (http:\/\/\S+)/,
+  });
+  try {
+    for (const engine of options.engines) {
+      const workDir = join(workRoot, engine);
+      mkdirSync(workDir);
+      const block = {
+        repoRoot,
+        workDir,
+        logLevel: options.logLevel,
+        bareServer,
+        scenarios,
+        runs: options.runs,
+        settings: { connections: options.connections, duration: options.duration },
+        warmUpSeconds: options.warmUp,
+        log,
+      };
+      let result: EngineResult;
+      if (engine === 'sqlite') {
+        result = await runEngineBlock({ ...block, engine, description: 'SQLite file (WAL) in a temp dir' });
+      } else {
+        const version = await reachable(options.postgresUrl);
+        if (!version) {
+          session.skipped.push(`postgres: no server answered at ${redact(options.postgresUrl)}`);
+          log(session.skipped.at(-1) as string);
+          continue;
+        }
+        session.postgresVersion = version;
+        const database = await createBenchDatabase(options.postgresUrl);
+        const probe = new BackendProbe(options.postgresUrl, BENCH_DATABASE);
+        try {
+          result = await runEngineBlock({
+            ...block,
+            engine,
+            description: `PostgreSQL ${version} on 127.0.0.1, database ${BENCH_DATABASE} (created and dropped by the run)`,
+            databaseUrl: database.url,
+            databasePids: () => probe.pids(),
+          });
+        } finally {
+          await probe.close();
+          await database.drop();
+        }
+      }
+      session.engines.push(result);
+    }
+  } finally {
+    await bareServer.stop();
+    rmSync(workRoot, { recursive: true, force: true });
+  }
+  session.finishedAt = new Date().toISOString();
+  session.loadEnd = loadAverages();
+  const section = renderSection(session);
+  process.stdout.write(`\n${section}\n`);
+  if (!options.dryRun) {
+    writeSection(join(benchDir, '..', 'RESULTS.md'), section);
+    writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(session, null, 2)}\n`);
+    log('wrote bench/RESULTS.md (platform section) and bench/platform/last-run.json');
+  }
+  return 0;
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

@@ -1,0 +1,33 @@
+// bench/RESULTS.md is shared: this benchmark owns only the text between its two markers.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export const START_MARKER = '<!-- platform:start -->';
+export const END_MARKER = '<!-- platform:end -->';
+
+/**
+ * `text` with the platform section replaced by `section` (which includes both markers), or
+ * with it appended when the file has none yet. Everything outside the markers is kept.
+ */
+export function replaceSection(text: string, section: string): string {
+  if (!section.startsWith(START_MARKER) || !section.trimEnd().endsWith(END_MARKER)) {
+    throw new Error(`the platform section must start with ${START_MARKER} and end with ${END_MARKER}`);
+  }
+  const start = text.indexOf(START_MARKER);
+  const end = text.indexOf(END_MARKER);
+  if (start === -1 && end === -1) return `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
+  if (start === -1 || end < start || text.indexOf(START_MARKER, start + 1) !== -1) {
+    throw new Error(
+      `bench/RESULTS.md: expected one ${START_MARKER} followed by one ${END_MARKER}; fix the markers by hand`,
+    );
+  }
+  return `${text.slice(0, start)}${section.trimEnd()}${text.slice(end + END_MARKER.length)}`;
+}
+
+/** Re-reads the file, replaces the section and swaps the result in with one rename. */
+export function writeSection(resultsPath: string, section: string): void {
+  const before = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
+  const temporary = join(dirname(resultsPath), `.${basename(resultsPath)}.${process.pid}.tmp`);
+  writeFileSync(temporary, replaceSection(before, section));
+  renameSync(temporary, resultsPath);
+}
