@@ -48,7 +48,7 @@ export async function checkOneFile(
     if (result.syntaxError) {
       outcome.skipped = {
         file: rel,
-        reason: `syntax error at ${result.syntaxError} (findings come from the parser's recovered tree and may be incomplete)`,
+        reason: `syntax error at ${result.syntaxError}: a browser would not run this script either`,
       };
     }
     return outcome;

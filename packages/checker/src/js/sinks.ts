@@ -52,6 +52,14 @@ const HTML_SINK_CALLS = new Set([
   '$',
   'jQuery',
 ]);
+const DOM_HTML_SINK_CALLS = new Set([
+  'insertAdjacentHTML',
+  'write',
+  'writeln',
+  'createContextualFragment',
+  'setHTMLUnsafe',
+  'parseHTMLUnsafe',
+]);
 const HTML_SINK_PROPS = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const NAVIGATOR_RULES: Record<string, 'no-clipboard' | 'no-geolocation' | 'no-vibrate'> = {
@@ -64,6 +72,7 @@ const NAVIGATOR_RULES: Record<string, 'no-clipboard' | 'no-geolocation' | 'no-vi
 
 export interface SinkContext {
   ev: Evaluator;
+  source: string;
   trusted: TrustedOrigins;
   report: (finding: RawFinding) => void;
   /** Set when a TTMinis.login / TTMinis.game.login reference is seen. */
@@ -165,7 +174,7 @@ function checkCall(node: Node, ctx: SinkContext): void {
   }
   if (ELEMENT_FACTORIES.has(name)) {
     const tagArg = name === 'createElementNS' ? args[1] : args[0];
-    const tag = tagArg ? exactString(ev.value(tagArg))?.trim().toLowerCase() : undefined;
+    const tag = tagArg ? factoryTag(name, tagArg, ev) : undefined;
     if (tag && FRAME_TAGS.has(tag)) {
       report(ctx, 'no-iframe', node, `${name}('${tag}') creates a nested browsing context (<${tag}>)`);
     }
@@ -177,7 +186,10 @@ function checkCall(node: Node, ctx: SinkContext): void {
     }
   }
   if (HTML_SINK_CALLS.has(name)) {
+    // jQuery-style names are common words: only markup that spells a frame tag in place counts.
+    const literalOnly = !DOM_HTML_SINK_CALLS.has(name);
     for (const arg of args) {
+      if (literalOnly && !/iframe/i.test(ctx.source.slice(arg.start, arg.end))) continue;
       const markup = stringOf(ev.value(arg));
       const tag = markup === undefined ? undefined : FRAME_MARKUP.exec(markup);
       if (tag) {
@@ -199,6 +211,21 @@ function checkCall(node: Node, ctx: SinkContext): void {
         report(ctx, 'no-eval', arg, 'eval is passed as a function to be called');
     }
   }
+}
+
+/**
+ * The tag given to an element factory. DOM createElement folds constants; the short JSX
+ * factory names (h, jsx, …) only count with the tag written in place ('iframe' or a
+ * const bound to it), since minified code reuses such names for anything.
+ */
+function factoryTag(name: string, arg: Node, ev: Evaluator): string | undefined {
+  if (name !== 'createElement' && name !== 'createElementNS') {
+    const direct = arg.type === 'Literal' || (arg.type === 'TemplateLiteral' && arg.expressions.length === 0);
+    if (!direct && arg.type !== 'Identifier') return undefined;
+    const tag = exactString(ev.value(arg))?.trim().toLowerCase();
+    return tag === 'iframe' || tag === 'frame' ? tag : undefined;
+  }
+  return exactString(ev.value(arg))?.trim().toLowerCase();
 }
 
 /** eval / Function (and AsyncFunction…) as the function being called. */

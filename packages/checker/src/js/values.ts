@@ -88,10 +88,12 @@ export function pathIs(value: Value, ...expected: string[]): boolean {
 /** `obj[key]` / `obj.key` for a known key. */
 export function memberOf(obj: Value, key: string): Value {
   if (key === 'constructor') return constructorOf(obj);
+  // `context.Function`, `frame.contentWindow.Function`: a property named Function is the
+  // Function constructor of some realm (lodash's runInContext does exactly this).
+  if (key === 'Function') return path(['Function']);
   switch (obj.k) {
     case 'path':
       if (obj.path.length === 0 && GLOBAL_OBJECT_NAMES.has(key)) return obj;
-      if (obj.path.length === 1 && obj.path[0] === 'window' && key === 'document') return path(['document']);
       return obj.path.length < 6 ? path([...obj.path, key]) : UNKNOWN_VALUE;
     case 'fn':
     case 'fnproto':
@@ -141,4 +143,44 @@ export function stringOf(value: Value): string | undefined {
 export function exactString(value: Value): string | undefined {
   const s = stringOf(value);
   return s !== undefined && !s.includes(UNKNOWN) ? s : undefined;
+}
+
+/** Roots of global paths through which a finding can be reached (`''` is the global object). */
+const DANGEROUS_ROOTS = new Set([
+  '',
+  'eval',
+  'execScript',
+  'Function',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'navigator',
+  'fetch',
+  'Request',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'importScripts',
+  'TTMinis',
+]);
+
+/**
+ * A binding whose value can turn a use without any trigger word into a finding: an alias of a
+ * dangerous global, a script element (`.src =`), an XHR (`.open()`), an iframe tag name (`h(tag)`).
+ */
+export function isSensitive(value: Value): boolean {
+  switch (value.k) {
+    case 'path':
+      return DANGEROUS_ROOTS.has(value.path[0] ?? '');
+    case 'element':
+      return value.tag === 'script';
+    case 'instance':
+      return value.of === 'XMLHttpRequest';
+    case 'str': {
+      const tag = value.s.trim().toLowerCase();
+      return tag === 'iframe' || tag === 'frame';
+    }
+    default:
+      return false;
+  }
 }

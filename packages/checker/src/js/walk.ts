@@ -21,6 +21,7 @@ const SITE_TYPES = new Set([
 export interface WalkResult {
   sites: Node[];
   evaluator: Evaluator;
+  scopes: Scope[];
 }
 
 /**
@@ -31,8 +32,9 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
   const SCOPE = Symbol.for('openminis.scope');
   const scopeOf = (node: Node): Scope => node[SCOPE];
   const root = new Scope(undefined, true, false);
-  program[SCOPE] = root;
+  const scopes: Scope[] = [root];
   const stack: Node[] = [program];
+  const stackScopes: Scope[] = [root];
   const sites: Node[] = [];
   const writes: Array<[string, Scope]> = [];
   const functionBodies = new Set<Node>();
@@ -50,7 +52,7 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
 
   while (stack.length > 0) {
     const node = stack.pop();
-    const scope: Scope = node[SCOPE];
+    const scope = stackScopes.pop() as Scope;
     let inner = scope;
     switch (node.type) {
       case 'FunctionDeclaration':
@@ -104,7 +106,13 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'UpdateExpression':
         write(node.argument, scope);
         break;
+      case 'Identifier':
+      case 'ThisExpression':
+        // Only what the evaluator resolves needs its scope attached.
+        node[SCOPE] = scope;
+        continue;
     }
+    if (inner !== scope) scopes.push(inner);
     if (SITE_TYPES.has(node.type)) sites.push(node);
     const keys = KEYS[node.type];
     if (!keys) continue;
@@ -115,13 +123,13 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         for (let j = child.length - 1; j >= 0; j--) {
           const c = child[j];
           if (c && typeof c.type === 'string') {
-            c[SCOPE] = inner;
             stack.push(c);
+            stackScopes.push(inner);
           }
         }
       } else if (typeof child.type === 'string') {
-        child[SCOPE] = inner;
         stack.push(child);
+        stackScopes.push(inner);
       }
     }
   }
@@ -130,5 +138,5 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
     const binding = scope.resolve(name);
     if (binding) binding.reassigned = true;
   }
-  return { sites, evaluator: new Evaluator(scopeOf, isModule) };
+  return { sites, evaluator: new Evaluator(scopeOf, isModule), scopes };
 }

@@ -1,0 +1,352 @@
+import { anyIn, findTriggers, IDENT } from './triggers';
+
+/**
+ * A cheap lexical pass (strings, comments, templates, regex literals, brackets) that finds the
+ * function bodies and statement blocks which cannot hold a finding: their raw text contains no
+ * trigger word (triggers.ts). Their interiors are blanked with spaces, so offsets are unchanged
+ * and the parser only builds the AST of code that matters. fast.ts checks the exactness
+ * conditions after the analysis and falls back to a full parse when one fails.
+ */
+export interface Skeleton {
+  /** Flat [start, end) pairs of blankable brace interiors: sorted, disjoint, maximal. */
+  regions: number[];
+  /** Deepest nesting of brackets, braces and template expressions. */
+  maxDepth: number;
+  /** False when the file holds no trigger and no `this`: nothing in it can be a finding. */
+  hasTriggers: boolean;
+}
+
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+  'extends',
+]);
+/**
+ * String literals longer than this (shaders, embedded data) are blanked to spaces when they hold
+ * no trigger, no `//` (a URL) and no line continuation: a blanked string is still a string, so a timer
+ * still sees one, and nothing else a rule reads from a string can be that long without a trigger.
+ */
+const LONG_STRING = 64;
+
+function hasUnblankable(src: string, start: number, end: number): boolean {
+  const text = src.slice(start, end);
+  return text.includes('//') || /\\[\n\r\u2028\u2029]/.test(text);
+}
+
+const PAREN_BLOCK_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
+const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'catch']);
+
+interface Brace {
+  open: number;
+  candidate: boolean;
+  /** Inside a non-arrow function: `this` there is not the global object. */
+  thisSafe: boolean;
+  template: boolean;
+}
+
+/** 1 for the characters the lexer acts on: quotes, `/`, brackets, braces. */
+const LEX = new Uint8Array(65536);
+for (const ch of '"\'`/{}()[]') LEX[ch.charCodeAt(0)] = 1;
+
+export function scanSkeleton(src: string): Skeleton {
+  const { triggers, thisAt } = findTriggers(src);
+  if (triggers.length === 0 && thisAt.length === 0) return { regions: [], maxDepth: 0, hasTriggers: false };
+  const n = src.length;
+  const braces: Brace[] = [];
+  const parens: number[] = [];
+  const candidates: Array<[number, number, number]> = [];
+  let lastCloseParen = -1;
+  let lastCloseParenOpen = -1;
+  let depth = 0;
+  let maxDepth = 0;
+  let balanced = true;
+  let i = 0;
+  /** Flat [start, end) of comments: triggers there cannot start a finding, and they are blanked. */
+  const comments: number[] = [];
+  /** Flat [start, end) interiors of long string literals (see LONG_STRING). */
+  const strings: number[] = [];
+
+  const resumeTemplate = (from: number, brace: Brace): number => {
+    const t = skipTemplate(src, from);
+    if (t.expr === -1) return t.end;
+    braces.push(brace);
+    if (++depth > maxDepth) maxDepth = depth;
+    return t.expr + 2;
+  };
+
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (LEX[c] === 0) {
+      i++;
+      continue;
+    }
+    const p = i;
+    if (c === 34 || c === 39) {
+      i = skipString(src, p, c);
+      if (i - p > LONG_STRING && src.charCodeAt(i - 1) === c) strings.push(p + 1, i - 1);
+    } else if (c === 96) {
+      i = resumeTemplate(p + 1, { open: p, candidate: false, thisSafe: top(braces), template: true });
+      if (i - p > LONG_STRING && src.charCodeAt(i - 1) === 96 && src.lastIndexOf('${', i) < p) strings.push(p + 1, i - 1);
+    } else if (c === 47) {
+      const next = src.charCodeAt(p + 1);
+      if (next === 47) {
+        const e = src.indexOf('\n', p);
+        i = e === -1 ? n : e;
+        comments.push(p, i);
+      } else if (next === 42) {
+        const e = src.indexOf('*/', p + 2);
+        i = e === -1 ? n : e + 2;
+        comments.push(p, i);
+      } else {
+        const e = regexAllowed(src, p) ? skipRegex(src, p) : -1;
+        i = e === -1 ? p + 1 : e;
+      }
+    } else if (c === 40 || c === 91) {
+      parens.push(p);
+      if (++depth > maxDepth) maxDepth = depth;
+      i = p + 1;
+    } else if (c === 41 || c === 93) {
+      const open = parens.pop();
+      if (open === undefined) balanced = false;
+      else depth--;
+      if (c === 41) {
+        lastCloseParen = p;
+        lastCloseParenOpen = open ?? -1;
+      }
+      i = p + 1;
+    } else if (c === 123) {
+      const parentSafe = top(braces);
+      const kind = classifyBrace(src, p, lastCloseParen, lastCloseParenOpen);
+      braces.push({
+        open: p,
+        candidate: kind !== 'other',
+        thisSafe: kind === 'function' || parentSafe,
+        template: false,
+      });
+      if (++depth > maxDepth) maxDepth = depth;
+      i = p + 1;
+    } else {
+      const b = braces.pop();
+      i = p + 1;
+      if (!b) {
+        balanced = false;
+        continue;
+      }
+      depth--;
+      if (b.template) {
+        i = resumeTemplate(p + 1, b);
+        continue;
+      }
+      if (
+        b.candidate &&
+        p > b.open + 1 &&
+        !anyIn(triggers, b.open, p) &&
+        (b.thisSafe || !anyIn(thisAt, b.open, p))
+      ) {
+        candidates.push([b.open + 1, p]);
+      }
+    }
+  }
+  if (braces.length > 0 || parens.length > 0) balanced = false;
+  if (!balanced) return { regions: [], maxDepth: Math.max(maxDepth, rawDepth(src)), hasTriggers: true };
+  const codeTriggers = outside(triggers, comments);
+  const codeThis = outside(thisAt, comments);
+  const spans: Array<[number, number]> = [];
+  for (const [start, end, thisSafe] of candidates) {
+    if (anyIn(codeTriggers, start, end) || (thisSafe === 0 && anyIn(codeThis, start, end))) continue;
+    spans.push([start, end]);
+  }
+  for (let c = 0; c < comments.length; c += 2) spans.push([comments[c] as number, comments[c + 1] as number]);
+  for (let s = 0; s < strings.length; s += 2) {
+    const start = strings[s] as number;
+    const end = strings[s + 1] as number;
+    if (anyIn(codeTriggers, start, end) || hasUnblankable(src, start, end)) continue;
+    spans.push([start, end]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const regions: number[] = [];
+  let lastEnd = -1;
+  for (const [start, end] of spans) {
+    if (start < lastEnd) continue;
+    regions.push(start, end);
+    lastEnd = end;
+  }
+  return { regions, maxDepth, hasTriggers: true };
+}
+
+/** The offsets (sorted) that fall outside the sorted, disjoint [start, end) spans. */
+function outside(offsets: number[], spans: number[]): number[] {
+  if (spans.length === 0) return offsets;
+  const out: number[] = [];
+  let s = 0;
+  for (const offset of offsets) {
+    while (s < spans.length && (spans[s + 1] as number) <= offset) s += 2;
+    if (s < spans.length && (spans[s] as number) <= offset) continue;
+    out.push(offset);
+  }
+  return out;
+}
+
+/** The source with every region's characters (line breaks kept) replaced by spaces. */
+export function blankRegions(src: string, regions: number[]): string {
+  const units = Buffer.from(src, 'utf16le');
+  const view = new Uint16Array(units.buffer, units.byteOffset, src.length);
+  for (let r = 0; r < regions.length; r += 2) {
+    const end = regions[r + 1] as number;
+    for (let j = regions[r] as number; j < end; j++) {
+      const c = view[j] as number;
+      if (c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) view[j] = 32;
+    }
+  }
+  return units.toString('utf16le');
+}
+
+function top(braces: Brace[]): boolean {
+  return braces.length > 0 && (braces[braces.length - 1] as Brace).thisSafe;
+}
+
+function isIdentChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 36 ||
+    code === 95 ||
+    code > 127
+  );
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 10 ||
+    code === 13 ||
+    code === 9 ||
+    code === 11 ||
+    code === 12 ||
+    code === 0xa0 ||
+    code === 0xfeff
+  );
+}
+
+function prevSignificant(src: string, from: number): number {
+  let k = from;
+  while (k >= 0 && isSpace(src.charCodeAt(k))) k--;
+  return k;
+}
+
+function wordBefore(src: string, end: number): string {
+  let k = end;
+  while (k >= 0 && isIdentChar(src.charCodeAt(k))) k--;
+  return src.slice(k + 1, end + 1);
+}
+
+function classifyBrace(
+  src: string,
+  p: number,
+  lastCloseParen: number,
+  lastCloseParenOpen: number,
+): 'function' | 'block' | 'other' {
+  const k = prevSignificant(src, p - 1);
+  if (k < 0) return 'other';
+  const ch = src.charCodeAt(k);
+  if (ch === 41 /* ) */) {
+    if (k !== lastCloseParen || lastCloseParenOpen < 0) return 'other';
+    const w = prevSignificant(src, lastCloseParenOpen - 1);
+    if (w < 0) return 'block';
+    const wc = src.charCodeAt(w);
+    if (isIdentChar(wc)) return PAREN_BLOCK_WORDS.has(wordBefore(src, w)) ? 'block' : 'function';
+    return wc === 42 /* * */ ? 'function' : 'other';
+  }
+  if (ch === 62 /* > */ && src.charCodeAt(k - 1) === 61 /* = */) return 'block';
+  if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return 'block';
+  return 'other';
+}
+
+function regexAllowed(src: string, p: number): boolean {
+  const k = prevSignificant(src, p - 1);
+  if (k < 0) return true;
+  const ch = src.charCodeAt(k);
+  if (ch === 41 || ch === 93) return false;
+  if (isIdentChar(ch)) return REGEX_AFTER_WORD.has(wordBefore(src, k));
+  // `a++ / b` and `a-- / b` divide.
+  if ((ch === 43 || ch === 45) && src.charCodeAt(k - 1) === ch) return false;
+  return true;
+}
+
+function skipString(src: string, p: number, quote: number): number {
+  const n = src.length;
+  let j = p + 1;
+  while (j < n) {
+    const ch = src.charCodeAt(j);
+    if (ch === quote) return j + 1;
+    if (ch === 92) j += 2;
+    else if (ch === 10) return j;
+    else j++;
+  }
+  return n;
+}
+
+function skipRegex(src: string, p: number): number {
+  const n = src.length;
+  let j = p + 1;
+  let inClass = false;
+  while (j < n) {
+    const ch = src.charCodeAt(j);
+    if (ch === 10 || ch === 13) return -1;
+    if (ch === 92) {
+      j += 2;
+      continue;
+    }
+    if (inClass) {
+      if (ch === 93) inClass = false;
+    } else if (ch === 91) inClass = true;
+    else if (ch === 47) {
+      j++;
+      while (j < n && isIdentChar(src.charCodeAt(j))) j++;
+      return j;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** Scans template text from `from`; `expr` is the offset of the next `${`, or -1 at the closing backtick. */
+function skipTemplate(src: string, from: number): { end: number; expr: number } {
+  const n = src.length;
+  let j = from;
+  while (j < n) {
+    const ch = src.charCodeAt(j);
+    if (ch === 96) return { end: j + 1, expr: -1 };
+    if (ch === 92) j += 2;
+    else if (ch === 36 && src.charCodeAt(j + 1) === 123) return { end: j, expr: j };
+    else j++;
+  }
+  return { end: n, expr: -1 };
+}
+
+/** Bracket depth ignoring strings: the guard when the lexer lost its way. */
+function rawDepth(src: string): number {
+  let depth = 0;
+  let max = 0;
+  const re = /[([{]|[)\]}]/g;
+  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+    const ch = m[0];
+    if (ch === '(' || ch === '[' || ch === '{') {
+      if (++depth > max) max = depth;
+    } else if (depth > 0) depth--;
+  }
+  return max;
+}

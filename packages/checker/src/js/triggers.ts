@@ -1,0 +1,143 @@
+/**
+ * Words without which no finding can start. A function body or block whose raw text (strings
+ * and comments included) contains none of them, nor a name the analysis found sensitive, is
+ * blanked before parsing (skeleton.ts). Over-matching only costs speed; a missing word would
+ * cost exactness, so every API name the rules resolve is here. Words are whole identifier-like
+ * runs of the raw text (inside strings and comments too): an identifier such as `evaluate`
+ * cannot reference `eval`, and a key written `'eval'` is the run `eval`. Escapes (`\u`, `\x`)
+ * are triggers themselves since they can spell anything. URLs are not triggers: every request
+ * or resource sink has its own word (fetch, import, …) or goes through a sensitive binding.
+ */
+const WORDS = [
+  'eval',
+  'execScript',
+  'Function',
+  'constructor',
+  'Reflect',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'navigator',
+  'clipboard',
+  'geolocation',
+  'vibrate',
+  'webkitVibrate',
+  'mozVibrate',
+  'execCommand',
+  'srcdoc',
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'createContextualFragment',
+  'setHTMLUnsafe',
+  'parseHTMLUnsafe',
+  'createElement',
+  'createElementNS',
+  'write',
+  'writeln',
+  'fetch',
+  'Request',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'sendBeacon',
+  'import',
+  'importScripts',
+  'TTMinis',
+  'login',
+];
+/** Names of the global object: triggers only as references (a `.parent` property is not one). */
+const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global'];
+
+const wordSet = new Set(WORDS);
+const globalSet = new Set(GLOBAL_WORDS);
+/** 1 at (length << 7 | first char, upper-cased) of every word: most identifiers are rejected without slicing. */
+const SHAPES = new Uint8Array(32 << 7);
+for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', 'iframe', 'frame']) {
+  SHAPES[(w.length << 7) | (w.charCodeAt(0) & 0x5f)] = 1;
+}
+
+/** 1 for identifier characters (ASCII letters, digits, `$`, `_`, and anything non-ASCII). */
+const IDENT = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  IDENT[c] =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127 ? 1 : 0;
+}
+
+export interface TriggerOffsets {
+  /** Sorted offsets of trigger words and escapes. */
+  triggers: number[];
+  /** Sorted offsets of `this` used as a reference. */
+  thisAt: number[];
+}
+
+export function findTriggers(src: string): TriggerOffsets {
+  const triggers: number[] = [];
+  const thisAt: number[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (IDENT[c] === 0) {
+      if (c === 92 /* \ */) {
+        const next = src.charCodeAt(i + 1);
+        if (next === 117 || next === 120) triggers.push(i);
+        i += 2;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && IDENT[src.charCodeAt(i)] === 1) i++;
+    const len = i - start;
+    if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | (c & 0x5f)] === 0) continue;
+    const word = src.slice(start, i);
+    if (wordSet.has(word)) {
+      triggers.push(start);
+      continue;
+    }
+    const afterDot = start > 0 && src.charCodeAt(start - 1) === 46;
+    if (globalSet.has(word)) {
+      if (!afterDot && !isObjectKey(src, start, i)) triggers.push(start);
+    } else if (word === 'this') {
+      if (!afterDot) thisAt.push(start);
+    } else {
+      const lower = word.toLowerCase();
+      // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
+      if (lower === 'iframe') triggers.push(start);
+      else if (lower === 'frame' && isQuote(src.charCodeAt(start - 1)) && isQuote(src.charCodeAt(i))) triggers.push(start);
+    }
+  }
+  return { triggers, thisAt };
+}
+
+/** `{top: 1}` / `, parent: x`: a property key, not a reference (a `? top :` ternary is not matched). */
+function isObjectKey(src: string, start: number, end: number): boolean {
+  let j = end;
+  while (src.charCodeAt(j) === 32) j++;
+  if (src.charCodeAt(j) !== 58 || src.charCodeAt(j + 1) === 58) return false;
+  let k = start - 1;
+  while (k >= 0 && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 10 || src.charCodeAt(k) === 9 || src.charCodeAt(k) === 13)) k--;
+  const before = src.charCodeAt(k);
+  return before === 123 || before === 44;
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/** True when a sorted offset list has an entry in [start, end). */
+export function anyIn(offsets: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((offsets[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && (offsets[lo] as number) < end;
+}
+
+export { IDENT };

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { count, hits } from './test-helpers';
+
+describe('no-eval', () => {
+  it.each([
+    'eval(x)',
+    'window.eval(x)',
+    'globalThis.eval(x)',
+    'self.eval(x)',
+    'top.eval(x)',
+    'parent.eval(x)',
+    'frames.eval(x)',
+    "window['eval'](x)",
+    "globalThis['ev'+'al'](x)",
+    'globalThis[`eval`](x)',
+    "const k = 'ev'; const l = k + 'al'; window[l](x)",
+    "window['\\x65val'](x)",
+    'ev\\u0061l(x)',
+    '(0, eval)(s)',
+    '(eval)(s)',
+    'const e = eval; e(s)',
+    'let e = eval; e(s)',
+    'var w = window; w.eval(s)',
+    'var w = window.self; w.eval(s)',
+    'const {eval: e} = window; e(s)',
+    "const {['ev' + 'al']: e} = globalThis; e(s)",
+    'eval?.(s)',
+    'window?.eval(s)',
+    'eval.call(null, s)',
+    'eval.apply(null, [s])',
+    'window.eval.call(window, s)',
+    'Reflect.apply(eval, null, [s])',
+    "Reflect.get(window, 'eval')(s)",
+    'promise.then(eval)',
+    '[eval][0](s)',
+    '({ run: eval }).run(s)',
+    'this.eval(s)',
+    '(cond ? eval : f)(s)',
+    'window.window.eval(s)',
+    'String.fromCharCode(101, 118, 97, 108) in window; window[String.fromCharCode(101, 118, 97, 108)](s)',
+    "window[atob('ZXZhbA==')](s)",
+    "window[['e','v','a','l'].join('')](s)",
+    'execScript(s)',
+    'const run = () => eval(s); run()',
+  ])('flags %s', (code) => {
+    expect(count(code, 'no-eval')).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    'function f(eval) { eval(s) }',
+    'function f() { const eval = (x) => x; eval(s) }',
+    '{ let eval = safe; eval(s) }',
+    'obj.eval(s)',
+    'this.engine.eval(s)',
+    "const s = 'eval(x)'; log(s)",
+    '// eval(x)\n/* eval(y) */ x = 1',
+    'const re = /eval\\(x\\)/',
+    'const o = { eval: 1, "eval": 2 }; o.eval',
+    'class A { eval() {} } new A().eval()',
+    'const e = eval; e = safe; e(s)',
+    'evaluate(x); medieval(y)',
+    'typeof eval',
+    "window['evil'](x)",
+    'import("./eval.js")',
+  ])('does not flag %s', (code) => {
+    expect(hits(code, 'no-eval')).toEqual([]);
+  });
+
+  it('ignores lint-suppression comments in the audited code', () => {
+    const code =
+      '// eslint-disable-next-line no-eval\neval(a) // oxlint-disable-line\n/* biome-ignore lint: x */ eval(b) // @ts-ignore';
+    expect(hits(code, 'no-eval')).toEqual(['2:1', '3:28']);
+  });
+
+  it('does not flag in module code where top-level this is undefined', () => {
+    expect(hits('export const a = 1; this.eval(s)', 'no-eval', undefined, 'm.mjs')).toEqual([]);
+  });
+
+  it('reports UTF-16 columns after astral and CJK characters', () => {
+    expect(hits('const s = "😀日本"; eval(x)', 'no-eval')).toEqual(['1:19']);
+    expect(hits('/* ✓ 😀 */\n  x = "中"; eval(1)', 'no-eval')).toEqual(['2:12']);
+  });
+});
