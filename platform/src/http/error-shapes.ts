@@ -7,11 +7,14 @@ import type { AppEnv } from './env';
  * - OAuth (`/v2/oauth/*`): flat `{error, error_description, log_id}` (spec §6.1).
  * - Open API v2 (`/v2/*`): envelope `{data: {}, error: {code, message, log_id}}`.
  * - Our own APIs (`/emulator/*`, `/portal/*`, everything else): `{error: {code, message, log_id}}`.
+ * `/emulator/v1/login` stands in for TikTok's authorize step (it can fail with
+ * `invalid_scope`), so it answers in the OAuth family too.
  */
 export type ErrorFamily = 'oauth' | 'v2' | 'own';
 
 export function errorFamily(path: string): ErrorFamily {
   if (path.startsWith('/v2/oauth/') || path === '/v2/oauth') return 'oauth';
+  if (path === '/emulator/v1/login' || path === '/emulator/v1/login/') return 'oauth';
   if (path.startsWith('/v2/') || path === '/v2') return 'v2';
   return 'own';
 }

@@ -136,25 +136,22 @@ describeEachEngine('emulator control API', (ctx) => {
     expect(login).toEqual({ code: expect.any(String), scope: 'user.info.open_id', expires_in: 300 });
     const authorize = await t().login(app.client_key, user.user_id, 'user.info.basic');
     expect(authorize.scope).toBe('user.info.basic');
-    await expectOwnError(
-      await t().post('/emulator/v1/login', {
-        client_key: app.client_key,
-        user_id: user.user_id,
-        scope: 'user.info.phone',
-      }),
-      400,
-      'invalid_scope',
-    );
-    await expectOwnError(
-      await t().post('/emulator/v1/login', { client_key: 'nope', user_id: user.user_id }),
-      404,
-      'not_found',
-    );
-    await expectOwnError(
-      await t().post('/emulator/v1/login', { client_key: app.client_key, user_id: 'usr_nope' }),
-      404,
-      'not_found',
-    );
+    // The login endpoint stands in for TikTok's authorize step: OAuth error objects.
+    const oauthError = async (body: unknown, status: number, error: string) => {
+      const res = await t().post('/emulator/v1/login', body);
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({
+        error,
+        error_description: expect.any(String),
+        log_id: expect.stringMatching(LOG_ID_PATTERN),
+      });
+    };
+    const base = { client_key: app.client_key, user_id: user.user_id };
+    await oauthError({ ...base, scope: 'user.info.phone' }, 400, 'invalid_scope');
+    await oauthError({ ...base, scope: 'user.info.basic,video.list' }, 400, 'invalid_scope');
+    await oauthError({ ...base, client_key: 'nope' }, 400, 'invalid_client');
+    await oauthError({ ...base, user_id: 'usr_nope' }, 400, 'invalid_request');
+    await oauthError({ client_key: app.client_key }, 400, 'invalid_request');
   });
 
   it('reports identities per app and organization', async () => {

@@ -1,6 +1,6 @@
 import { newAuthorizationCode, sha256Hex } from '../../crypto';
 import type { PlatformDeps } from '../../deps';
-import { notFound } from '../../http/api-error';
+import { ApiError } from '../../http/api-error';
 import { AppsService } from '../apps';
 import { UsersService } from '../users';
 import { CODE_TTL_SECONDS } from './lifetimes';
@@ -23,9 +23,21 @@ export async function issueAuthorizationCode(
 ): Promise<IssuedCode> {
   const scopes = parseScopes(input.scope);
   const app = await new AppsService(deps).getByClientKey(input.clientKey);
-  if (!app) throw notFound(`app with client_key ${JSON.stringify(input.clientKey.slice(0, 64))}`);
+  if (!app) {
+    throw new ApiError(
+      400,
+      'invalid_client',
+      `No app has client_key ${JSON.stringify(input.clientKey.slice(0, 64))}.`,
+    );
+  }
   const users = new UsersService(deps);
-  await users.require(input.userId);
+  if (!(await users.get(input.userId))) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `No user has user_id ${JSON.stringify(input.userId.slice(0, 64))}.`,
+    );
+  }
   await users.ensureIdentity(input.userId, app);
   const code = newAuthorizationCode();
   const now = deps.clock.now();
