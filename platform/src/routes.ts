@@ -1,7 +1,9 @@
 import type { PlatformDeps } from './deps';
 import { emulatorRoutes } from './domains/emulator';
 import { oauthRoutes } from './domains/oauth';
+import { paymentRoutes } from './domains/payments';
 import { userInfoRoutes } from './domains/userinfo';
+import { webhookRoutes } from './domains/webhooks';
 import type { RouteDef } from './http/route-table';
 
 /**
@@ -9,5 +11,11 @@ import type { RouteDef } from './http/route-table';
  * them, so a route cannot be served without being documented. New domains add a line here.
  */
 export function domainRoutes(deps: PlatformDeps): RouteDef[] {
-  return [...oauthRoutes(deps), ...userInfoRoutes(deps), ...emulatorRoutes(deps)];
+  return [
+    ...oauthRoutes(deps),
+    ...userInfoRoutes(deps),
+    ...paymentRoutes(deps),
+    ...emulatorRoutes(deps),
+    ...webhookRoutes(deps),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type CreatePlatformOptions, createPlatform, displayHost, type Platform } from './platform';
+import { WebhookDispatcher } from './workers';
 
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -34,6 +35,9 @@ export async function startServer(options: CreatePlatformOptions = {}): Promise<
   const url = `http://${displayHost(config.host)}:${address.port}`;
   // With port 0 the configured base URL cannot be known before listening.
   if (!config.publicBaseUrl) deps.baseUrl = url;
+  // The server delivers webhooks itself; more workers may run as `openminis worker`.
+  const dispatcher = new WebhookDispatcher(deps);
+  dispatcher.start();
   let closing: Promise<void> | undefined;
   return {
     platform,
@@ -50,7 +54,9 @@ export async function startServer(options: CreatePlatformOptions = {}): Promise<
         server.close(() => resolve());
         http.closeIdleConnections?.();
         setTimeout(() => http.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
-      }).then(() => platform.close());
+      })
+        .then(() => dispatcher.stop())
+        .then(() => platform.close());
       return closing;
     },
   };

@@ -86,6 +86,27 @@ export const settings = [
     defaultText: '1048576',
     schema: positiveInt.default(1_048_576),
   },
+  {
+    key: 'tiersFile',
+    env: 'OPENMINIS_TIERS_FILE',
+    description: 'JSON file with the Beans recharge tier catalogue (docs/payments.md)',
+    defaultText: 'built-in catalogue (10 … 5000 Beans)',
+    schema: z.string().min(1).optional(),
+  },
+  {
+    key: 'webhookTimeoutMs',
+    env: 'OPENMINIS_WEBHOOK_TIMEOUT_MS',
+    description: 'per-attempt timeout of a webhook delivery in ms',
+    defaultText: '10000',
+    schema: positiveInt.max(300_000).default(10_000),
+  },
+  {
+    key: 'webhookPollMs',
+    env: 'OPENMINIS_WEBHOOK_POLL_MS',
+    description: 'how often the webhook dispatcher looks for due deliveries, in ms',
+    defaultText: '250',
+    schema: positiveInt.max(60_000).default(250),
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export const configSchema = z

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core';
+import * as m0002 from './0002_payments';
+import * as m0003 from './0003_webhooks';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so bundled builds keep
@@ -7,4 +9,6 @@ import * as m0001 from './0001_core';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_payments': m0002,
+  '0003_webhooks': m0003,
 };

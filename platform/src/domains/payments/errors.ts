@@ -1,0 +1,90 @@
+import { ApiError } from '../../http/api-error';
+
+/**
+ * Minis numeric codes (spec §6.2) as the v2 envelope's `error.code` string. HTTP status per
+ * spec §10 #30: 200 for business errors, 400 for invalid parameters, 500 for internal.
+ */
+export const MINIS_CODES = {
+  internal: '50001000',
+  invalidParams: '40001000',
+  orderNotFound: '20011002',
+  duplicateOrderId: '20021002',
+  tierInvalid: '20001003',
+} as const;
+
+export const invalidParams = (message: string) => new ApiError(400, MINIS_CODES.invalidParams, message);
+export const orderNotFound = (tradeOrderId: string) =>
+  new ApiError(
+    200,
+    MINIS_CODES.orderNotFound,
+    `trade order ${JSON.stringify(tradeOrderId.slice(0, 80))} does not exist for this app and user`,
+  );
+export const duplicateOrderId = (orderId: string) =>
+  new ApiError(
+    200,
+    MINIS_CODES.duplicateOrderId,
+    `order_info.order_id ${JSON.stringify(orderId)} already exists`,
+  );
+export const tierInvalid = (tierId: string) =>
+  new ApiError(
+    200,
+    MINIS_CODES.tierInvalid,
+    `tier_id ${JSON.stringify(tierId.slice(0, 80))} is not a valid tier`,
+  );
+
+/**
+ * Cashier (SDK-facing) error codes. TikTok documents none for pay/recharge; these follow
+ * the pattern of the documented createSubscription codes (1166xx: 101 params, 302 timeout,
+ * 502 client internal, 600 user error, 601 user cancel) with prefix 1155. `error_extra.reason`
+ * says precisely what happened.
+ */
+export const CASHIER_CODES = {
+  paramsInvalid: 115101,
+  timeout: 115302,
+  internal: 115502,
+  userError: 115600,
+  userCancel: 115601,
+} as const;
+
+export type CashierReason =
+  | 'invalid_params'
+  | 'order_not_found'
+  | 'order_already_paid'
+  | 'insufficient_balance'
+  | 'tier_not_found'
+  | 'user_cancel'
+  | 'injected_failure'
+  | 'timeout';
+
+export interface CashierError {
+  error_code: number;
+  error_msg: string;
+  error_extra: { reason: CashierReason } & Record<string, unknown>;
+}
+
+const CODE_BY_REASON: Record<CashierReason, number> = {
+  invalid_params: CASHIER_CODES.paramsInvalid,
+  order_not_found: CASHIER_CODES.userError,
+  order_already_paid: CASHIER_CODES.userError,
+  insufficient_balance: CASHIER_CODES.userError,
+  tier_not_found: CASHIER_CODES.userError,
+  user_cancel: CASHIER_CODES.userCancel,
+  injected_failure: CASHIER_CODES.internal,
+  timeout: CASHIER_CODES.timeout,
+};
+
+export function cashierError(
+  reason: CashierReason,
+  message: string,
+  extra: Record<string, unknown> = {},
+): CashierError {
+  return { error_code: CODE_BY_REASON[reason], error_msg: message, error_extra: { reason, ...extra } };
+}
+
+/** Thrown inside a payment transaction to roll it back and answer with a cashier error. */
+export class CashierFailure extends Error {
+  override name = 'CashierFailure';
+  constructor(readonly error: CashierError) {
+    super(error.error_msg);
+  }
+}

@@ -1,0 +1,10 @@
+export { Deliveries, presentDelivery } from './deliveries';
+export { EVENTS, serializeEnvelope } from './envelope';
+export { enqueueWebhook, nudgeDispatchers, onWebhookEnqueued } from './outbox';
+export { webhookRoutes } from './routes';
+export { DEFAULT_SCHEDULE, nextAttemptAt, type RetrySchedule, retryDelayMs } from './schedule';
+export { sendWebhook } from './sender';
+export { SIGNATURE_HEADER, signatureHeader } from './signature';
+export type { DeliveryStatus, WebhookTables } from './tables';
+export { sendTestEvent } from './test-event';
+export { validateWebhookUrl, WEBHOOK_URL_MAX } from './url-policy';
