@@ -108,3 +108,61 @@ describe('OpenApiClient against the platform', () => {
     expect((await client.getUserInfo(refreshed.access_token, ['open_id'])).open_id).toBe(tokens.open_id);
   });
 });
+
+describe('payment client against the platform (spec §6.5)', () => {
+  async function buyer() {
+    const client = clientFor();
+    const tokens = await client.exchangeCode(await loginCode());
+    return { client, token: tokens.access_token };
+  }
+
+  it('reads tiers by id and validates redeem amounts', async () => {
+    const { client, token } = await buyer();
+    const { tiers } = (await (await platform.app.request('/emulator/v1/tiers')).json()) as {
+      tiers: Array<{ tier_id: string; token_amount: number }>;
+    };
+    const first = tiers[0];
+    if (!first) throw new Error('the platform lists no tiers');
+    const { tier_infos } = await client.getTierInfos(token, [first.tier_id]);
+    expect(tier_infos[first.tier_id]).toMatchObject({
+      tier_id: first.tier_id,
+      token_amount: first.token_amount,
+      token_type: 'BEANS',
+    });
+    expect(typeof (await client.checkRedeemAmounts(token, [10, 50])).valid).toBe('boolean');
+  });
+
+  it('create → PENDING → user pays → SUCCESS; a duplicate order_id is 20021002', async () => {
+    const { client, token } = await buyer();
+    const order_info = {
+      order_id: `node-it-${Date.now()}`,
+      product_name: 'Episode 3',
+      quantity: 1,
+      quantity_unit: 'episode',
+    };
+    const { trade_order_id } = await client.createTradeOrder(token, { token_amount: 30, order_info });
+    expect(await client.queryTradeOrder(token, trade_order_id)).toEqual({
+      trade_order_id,
+      trade_order_status: 'PENDING',
+    });
+
+    await control(`/emulator/v1/users/${userId}/beans`, { amount: 100 });
+    const paid = await control<{ is_success: boolean }>(
+      `/emulator/v1/trade_orders/${trade_order_id}/pay`,
+      {},
+    );
+    expect(paid.is_success).toBe(true);
+    expect((await client.queryTradeOrder(token, trade_order_id)).trade_order_status).toBe('SUCCESS');
+
+    const duplicate = await rejection(client.createTradeOrder(token, { token_amount: 30, order_info }));
+    expect(duplicate).toMatchObject({ kind: 'api', code: '20021002' });
+    expect(duplicate.isAuthError()).toBe(false);
+  });
+
+  it('an unknown trade order is 20011002', async () => {
+    const { client, token } = await buyer();
+    expect(await rejection(client.queryTradeOrder(token, 'TOID-does-not-exist'))).toMatchObject({
+      code: '20011002',
+    });
+  });
+});
