@@ -132,4 +132,16 @@ describe('drama shop end to end with the platform', () => {
     const mine = await call<{ episode_ids: string[] }>('GET', `${shopUrl}/api/entitlements`, undefined, auth);
     expect(mine.episode_ids).toEqual([]);
   });
+
+  it("answers the portal's Test URL event with 200 (verified, then ignored)", async () => {
+    const result = await control<{ ok: boolean; http_status: number }>(
+      `/emulator/v1/apps/${creds.app_id}/webhooks/test`,
+      {},
+    );
+    expect(result).toMatchObject({ ok: true, http_status: 200 });
+    expect(shop.store.listWebhooks().at(-1)).toMatchObject({
+      event: 'minis.webhook.test',
+      outcome: 'ignored',
+    });
+  });
 });
