@@ -16,10 +16,15 @@ export interface LoadRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
-  /** Called for every request: returns its body (e.g. the next single-use code). */
-  nextBody?: () => string;
+  /** Called for every request: its own path and/or body (e.g. the next single-use code). */
+  next?: () => { path?: string; body?: string };
   /** Stop after this many requests instead of after `duration`. */
   amount?: number;
+  /**
+   * Checks each 2xx response body (v2 business errors answer HTTP 200); false counts as
+   * failed. Reading bodies costs the load generator a little, so only scenarios that need it.
+   */
+  checkBody?: (body: string) => boolean;
 }
 
 export interface LoadResult {
@@ -29,6 +34,8 @@ export interface LoadResult {
   latencyP50: number;
   latencyP99: number;
   non2xx: number;
+  /** 2xx responses whose body `checkBody` rejected. */
+  failedBodies: number;
   errors: number;
   timeouts: number;
   /** 1-minute load average just before the run. */
@@ -62,7 +69,8 @@ export async function runLoad(
   const ownCpuBefore = process.cpuUsage();
   const machineBefore = machineBusySeconds();
   const started = performance.now();
-  const { nextBody } = request;
+  const { next, checkBody } = request;
+  let failedBodies = 0;
   const result = await autocannon({
     url: url.origin,
     connections: settings.connections,
@@ -75,7 +83,14 @@ export async function runLoad(
         path: url.pathname + url.search,
         headers: request.headers ?? {},
         ...(request.body !== undefined ? { body: request.body } : {}),
-        ...(nextBody ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: nextBody() }) } : {}),
+        ...(next ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...next() }) } : {}),
+        ...(checkBody
+          ? {
+              onResponse: (status: number, body: string) => {
+                if (status < 300 && !checkBody(body)) failedBodies++;
+              },
+            }
+          : {}),
       },
     ],
   });
@@ -103,6 +118,7 @@ export async function runLoad(
     latencyP50: result.latency.p50,
     latencyP99: result.latency.p99,
     non2xx: result.non2xx,
+    failedBodies,
     errors: result.errors,
     timeouts: result.timeouts,
     loadBefore,

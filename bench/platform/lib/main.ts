@@ -6,11 +6,13 @@ import { join, resolve } from 'node:path';
 import { startChildServer } from './child-server';
 import { commitOf, describeMachine, loadAverages, packageVersion } from './machine';
 import { parseOptions, USAGE, UsageError } from './options';
+import { createOrders, payOrders } from './payments';
 import { BackendProbe, BENCH_DATABASE, createBenchDatabase, reachable } from './postgres';
 import { renderSection, type Session } from './report';
 import { writeSection } from './results-file';
 import { type EngineResult, runEngineBlock } from './runner';
 import { bareRoute, type Scenario, tokenExchange, userInfo } from './scenarios';
+import { ReceiverClient } from './webhooks';
 
 const benchDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(benchDir, '..', '..');
@@ -29,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-  const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange];
+  const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange, createOrders, payOrders];
   const workRoot = mkdtempSync(join(tmpdir(), 'openminis-bench-'));
   const session: Session = {
     startedAt: new Date().toISOString(),
@@ -61,6 +63,15 @@ export async function main(argv: string[]): Promise<number> {
     logFile: join(workRoot, 'bare.log'),
     ready: /listening on (http:\/\/\S+)/,
   });
+  const receiverServer = await startChildServer({
+    name: 'webhook receiver',
+    args: [join(benchDir, 'webhook-receiver.mjs')],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    cwd: repoRoot,
+    logFile: join(workRoot, 'receiver.log'),
+    ready: /listening on (http:\/\/\S+)/,
+  });
+  const receiver = new ReceiverClient(receiverServer.url);
   try {
     for (const engine of options.engines) {
       const workDir = join(workRoot, engine);
@@ -70,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
         workDir,
         logLevel: options.logLevel,
         bareServer,
+        receiver,
         scenarios,
         runs: options.runs,
         settings: { connections: options.connections, duration: options.duration },
@@ -106,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } finally {
     await bareServer.stop();
+    await receiverServer.stop();
     rmSync(workRoot, { recursive: true, force: true });
   }
   session.finishedAt = new Date().toISOString();

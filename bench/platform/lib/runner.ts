@@ -5,17 +5,20 @@ import { join } from 'node:path';
 import { type ChildServer, startChildServer } from './child-server';
 import { PlatformClient } from './control';
 import { type LoadProbes, type LoadResult, type LoadSettings, runLoad } from './load';
-import type { Scenario, ScenarioContext } from './scenarios';
+import type { PaymentsSetup, Scenario, ScenarioContext } from './scenarios';
 import { SCOPE, USER_INFO_PATH } from './scenarios';
 import { fixed, median } from './stats';
+import { type OutboxTimes, type ReceiverClient, readOutbox, type WebhookRunStats } from './webhooks';
 
 export type EngineName = 'sqlite' | 'postgres';
+
+export type RunResult = LoadResult & { webhooks?: WebhookRunStats };
 
 export interface ScenarioResult {
   id: string;
   title: string;
-  warmUp: LoadResult;
-  runs: LoadResult[];
+  warmUp: RunResult;
+  runs: RunResult[];
   prepareSeconds: number[];
 }
 
@@ -24,6 +27,8 @@ export interface EngineResult {
   /** e.g. "SQLite file (WAL)" or "PostgreSQL 15.20 on 127.0.0.1". */
   description: string;
   scenarios: ScenarioResult[];
+  /** Scenarios this platform build could not run, and why. */
+  skipped: string[];
 }
 
 export interface EngineBlockOptions {
@@ -35,6 +40,8 @@ export interface EngineBlockOptions {
   databaseUrl?: string;
   logLevel: string;
   bareServer: ChildServer;
+  /** The local webhook endpoint for the payment scenarios. */
+  receiver: ReceiverClient;
   scenarios: readonly Scenario[];
   runs: number;
   settings: LoadSettings;
@@ -83,14 +90,22 @@ export async function runEngineBlock(options: EngineBlockOptions): Promise<Engin
   try {
     log(`${options.engine}: platform pid ${server.pid} at ${server.url}`);
     const ctx = await setUp(server, options);
+    const scenarios = options.scenarios.filter((s) => s.available?.(ctx) ?? true);
+    const skipped = options.scenarios
+      .filter((s) => !scenarios.includes(s))
+      .map((s) => `${s.id}: this platform build does not serve it yet`);
+    for (const line of skipped) log(`${options.engine}: skipped ${line}`);
     const results = new Map<string, ScenarioResult>();
-    for (const scenario of options.scenarios) {
-      const prepared = await scenario.prepare(ctx, undefined, true);
-      const warmUp = await runLoad(
-        prepared.request,
-        { ...options.settings, duration: options.warmUpSeconds },
-        probesOf(scenario, ctx, options),
-      );
+    const measure = async (scenario: Scenario, expectedRps: number | undefined, warmUp: boolean) => {
+      const prepared = await scenario.prepare(ctx, expectedRps, warmUp);
+      const settings = warmUp ? { ...options.settings, duration: options.warmUpSeconds } : options.settings;
+      const run: RunResult = await runLoad(prepared.request, settings, probesOf(scenario, ctx, options));
+      const webhooks = await prepared.after?.(run);
+      if (webhooks) run.webhooks = webhooks;
+      return { run, prepareSeconds: prepared.prepareSeconds };
+    };
+    for (const scenario of scenarios) {
+      const { run: warmUp } = await measure(scenario, undefined, true);
       log(`${options.engine}: warm-up ${scenario.id}: ${summary(warmUp)}`);
       results.set(scenario.id, {
         id: scenario.id,
@@ -101,18 +116,22 @@ export async function runEngineBlock(options: EngineBlockOptions): Promise<Engin
       });
     }
     for (let round = 0; round < options.runs; round++) {
-      for (let i = 0; i < options.scenarios.length; i++) {
-        const scenario = options.scenarios[(round + i) % options.scenarios.length] as Scenario;
+      for (let i = 0; i < scenarios.length; i++) {
+        const scenario = scenarios[(round + i) % scenarios.length] as Scenario;
         const result = results.get(scenario.id) as ScenarioResult;
         const earlier = result.runs.length > 0 ? result.runs : [result.warmUp];
-        const prepared = await scenario.prepare(ctx, median(earlier.map((r) => r.rps)), false);
-        const run = await runLoad(prepared.request, options.settings, probesOf(scenario, ctx, options));
+        const { run, prepareSeconds } = await measure(scenario, median(earlier.map((r) => r.rps)), false);
         result.runs.push(run);
-        if (prepared.prepareSeconds !== undefined) result.prepareSeconds.push(prepared.prepareSeconds);
+        if (prepareSeconds !== undefined) result.prepareSeconds.push(prepareSeconds);
         log(`${options.engine}: round ${round + 1}/${options.runs} ${scenario.id}: ${summary(run)}`);
       }
     }
-    return { engine: options.engine, description: options.description, scenarios: [...results.values()] };
+    return {
+      engine: options.engine,
+      description: options.description,
+      scenarios: [...results.values()],
+      skipped,
+    };
   } finally {
     await server.stop();
   }
@@ -136,6 +155,37 @@ async function setUp(server: ChildServer, options: EngineBlockOptions): Promise<
     userId,
     tokens,
     settings: options.settings,
+    payments: await setUpPayments(platform, userId, options),
+  };
+}
+
+/** Undefined when this platform build has no payment APIs yet (they are listed in /openapi.json). */
+async function setUpPayments(
+  platform: PlatformClient,
+  userId: string,
+  options: EngineBlockOptions,
+): Promise<PaymentsSetup | undefined> {
+  const openApi = JSON.parse((await platform.get('/openapi.json')).body) as {
+    paths?: Record<string, unknown>;
+  };
+  const paths = Object.keys(openApi.paths ?? {});
+  const needed = ['/v2/minis/trade_order/create/', '/emulator/v1/trade_orders/{trade_order_id}/pay'];
+  if (!needed.every((p) => paths.includes(p))) return undefined;
+  const shop = await platform.createApp('Bench Shop', options.receiver.webhookUrl);
+  await platform.addTestUser(shop.appId, userId);
+  const shopTokens = await platform.exchange(shop, await platform.login(shop.clientKey, userId, SCOPE));
+  // Enough Beans that no payment needs a top-up: every pay is the same work.
+  await platform.control('POST', `/emulator/v1/users/${encodeURIComponent(userId)}/beans`, {
+    balance: 1_000_000_000,
+  });
+  const database = options.databaseUrl
+    ? { postgresUrl: options.databaseUrl }
+    : { sqliteFile: join(options.workDir, 'openminis.sqlite') };
+  return {
+    shop,
+    shopTokens,
+    receiver: options.receiver,
+    readOutbox: (appId: string): Promise<Map<string, OutboxTimes>> => readOutbox(database, appId),
   };
 }
 
@@ -147,10 +197,15 @@ function probesOf(scenario: Scenario, ctx: ScenarioContext, options: EngineBlock
   };
 }
 
-function summary(r: LoadResult): string {
+function summary(r: RunResult): string {
+  const w = r.webhooks;
   return (
     `${r.rps.toFixed(0)} req/s, p50 ${r.latencyP50} ms, p99 ${r.latencyP99} ms, ` +
-    `${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, ` +
+    `${r.requests} requests, non-2xx ${r.non2xx}, failed bodies ${r.failedBodies}, errors ${r.errors}, ` +
+    (w
+      ? `webhooks ${w.delivered}/${w.expected} at ${w.deliveriesPerSecond.toFixed(0)}/s, p50 ${fixed(w.latencyP50)} ms, ` +
+        `p99 ${fixed(w.latencyP99)} ms, bad signatures ${w.badSignatures}, duplicates ${w.duplicates}, `
+      : '') +
     `CPU % server ${fixed(r.serverCpu)} / db ${fixed(r.databaseCpu)} / autocannon ${fixed(r.generatorCpu)} / others ${fixed(r.othersCpu)}, ` +
     `load ${r.loadBefore.toFixed(2)}`
   );

@@ -3,7 +3,8 @@
 // every scenario alike.
 import type { ChildServer } from './child-server';
 import { type BenchApp, type PlatformClient, type TokenPair, tokenForm } from './control';
-import type { LoadRequest, LoadSettings } from './load';
+import type { LoadRequest, LoadResult, LoadSettings } from './load';
+import type { OutboxTimes, ReceiverClient, WebhookRunStats } from './webhooks';
 
 export interface ScenarioContext {
   platform: PlatformClient;
@@ -13,12 +14,24 @@ export interface ScenarioContext {
   userId: string;
   tokens: TokenPair;
   settings: LoadSettings;
+  /** Present when the platform serves the payment APIs (they arrived later than OAuth). */
+  payments?: PaymentsSetup;
+}
+
+export interface PaymentsSetup {
+  /** An app whose webhook URL is the receiver; the user has Beans to spend. */
+  shop: BenchApp;
+  shopTokens: TokenPair;
+  receiver: ReceiverClient;
+  readOutbox: (appId: string) => Promise<Map<string, OutboxTimes>>;
 }
 
 export interface PreparedRun {
   request: LoadRequest;
   /** Seconds spent preparing (issuing codes, …): reported, never part of the rate. */
   prepareSeconds?: number;
+  /** After the timed window (e.g. wait for the webhooks the run caused). */
+  after?: (result: LoadResult) => Promise<WebhookRunStats | undefined>;
 }
 
 export interface Scenario {
@@ -26,6 +39,8 @@ export interface Scenario {
   /** Row label in the report. */
   title: string;
   server: 'bare' | 'platform';
+  /** False when this platform build lacks what the scenario calls (it is then skipped). */
+  available?: (ctx: ScenarioContext) => boolean;
   /** `expectedRps`: the median of earlier runs (or the warm-up), for scenarios that pre-issue inputs. */
   prepare(ctx: ScenarioContext, expectedRps: number | undefined, warmUp: boolean): Promise<PreparedRun>;
 }
@@ -101,7 +116,7 @@ export const tokenExchange: Scenario = {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         amount,
         // Past the last code the same one repeats: the exchange fails and shows as non-2xx.
-        nextBody: () => tokenForm(ctx.app, codes[Math.min(next++, codes.length - 1)] as string),
+        next: () => ({ body: tokenForm(ctx.app, codes[Math.min(next++, codes.length - 1)] as string) }),
       },
     };
   },

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { renderSection, type Session, summarise } from './report';
+import { END_MARKER, START_MARKER } from './results-file';
+import type { EngineResult, RunResult } from './runner';
+
+const run = (rps: number, extra: Partial<RunResult> = {}): RunResult => ({
+  requests: rps * 10,
+  seconds: 10,
+  rps,
+  latencyP50: 1000 / rps,
+  latencyP99: 5000 / rps,
+  non2xx: 0,
+  failedBodies: 0,
+  errors: 0,
+  timeouts: 0,
+  loadBefore: 2,
+  serverCpu: 99,
+  generatorCpu: 20,
+  databaseCpu: undefined,
+  othersCpu: 5,
+  ...extra,
+});
+
+const hooks = (perSecond: number) => ({
+  expected: 100,
+  delivered: 99,
+  badSignatures: 0,
+  duplicates: 0,
+  deliveriesPerSecond: perSecond,
+  latencyP50: 12,
+  latencyP99: 80,
+  recordedP50: 13,
+  recordedP99: 81,
+});
+
+const engine: EngineResult = {
+  engine: 'sqlite',
+  description: 'SQLite file (WAL) in a temp dir',
+  skipped: [],
+  scenarios: [
+    {
+      id: 'bare',
+      title: 'bare',
+      warmUp: run(1),
+      runs: [run(10_000), run(12_000), run(11_000)],
+      prepareSeconds: [],
+    },
+    {
+      id: 'userinfo',
+      title: 'user info',
+      warmUp: run(1),
+      runs: [run(1000), run(1200, { non2xx: 2 }), run(1100, { failedBodies: 1 })],
+      prepareSeconds: [],
+    },
+    {
+      id: 'order-pay',
+      title: 'paid',
+      warmUp: run(1),
+      runs: [
+        run(500, { webhooks: hooks(400) }),
+        run(600, { webhooks: hooks(450) }),
+        run(550, { webhooks: hooks(500) }),
+      ],
+      prepareSeconds: [1, 1, 1],
+    },
+  ],
+};
+
+describe('summarise', () => {
+  it('takes medians and divides by the bare median of the same engine block', () => {
+    const [bare, userInfo, pay, webhooks] = summarise(engine);
+    expect(bare).toMatchObject({ rps: 11_000, ratio: 1 });
+    expect(userInfo).toMatchObject({ rps: 1100, non2xx: 3, requests: 33_000 });
+    expect(userInfo?.ratio).toBeCloseTo(0.1);
+    expect(pay?.rps).toBe(550);
+    expect(webhooks).toMatchObject({
+      id: 'order-pay-webhooks',
+      rps: 450,
+      latencyP50: 12,
+      latencyP99: 80,
+      webhook: true,
+    });
+    // 1 missing delivery per run
+    expect(webhooks?.non2xx).toBe(3);
+  });
+});
+
+describe('renderSection', () => {
+  it('is one marked section with a table row per scenario and the contention note', () => {
+    const session: Session = {
+      startedAt: '2026-11-22T03:05:00.000Z',
+      finishedAt: '2026-11-22T03:20:00.000Z',
+      argv: [],
+      options: {
+        runs: 3,
+        duration: 10,
+        connections: 10,
+        warmUp: 3,
+        engines: ['sqlite'],
+        postgresUrl: 'postgres://x@127.0.0.1/test',
+        logLevel: 'info',
+        dryRun: false,
+        help: false,
+      },
+      machine: { nproc: 2, cpu: 'Test CPU', memGiB: 4, os: 'Linux', node: 'v20.20.2' },
+      versions: { autocannon: '9', hono: '4', nodeServer: '2', betterSqlite3: '12', pg: '8' },
+      platformCommit: 'abc1234',
+      loadStart: '0.5 / 0.5 / 0.5',
+      loadEnd: '2.0 / 1.0 / 0.5',
+      engines: [engine],
+      skipped: ['postgres: no server answered'],
+    };
+    const text = renderSection(session);
+    expect(text.startsWith(START_MARKER)).toBe(true);
+    expect(text.endsWith(END_MARKER)).toBe(true);
+    expect(text).toContain(
+      '| user info | **1100** | 0.100 | 1 / 5 | 1000 · 1200 · 1100 | 3 / 33000 | 99 / — / 20 / 5 |',
+    );
+    expect(text).toContain('| signed webhook deliveries');
+    expect(text).toContain('Skipped: postgres: no server answered.');
+    expect(text).toMatch(/other processes used 5–5 % of a core/);
+  });
+});
