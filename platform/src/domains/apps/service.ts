@@ -2,6 +2,7 @@ import { constantTimeEqual, newClientKey, newClientSecret, newNumericId } from '
 import type { PlatformDeps } from '../../deps';
 import { ApiError, notFound } from '../../http/api-error';
 import type { AppsTable } from '../../storage';
+import { validateWebhookUrl } from '../webhooks/url-policy';
 import { normalizeTrustedDomains } from './trusted-domains';
 
 export interface App {
@@ -34,7 +35,7 @@ export class AppsService {
 
   async create(input: CreateAppInput): Promise<{ app: App; clientSecret: string }> {
     const name = validateName(input.name);
-    const webhookUrl = validateWebhookUrl(input.webhookUrl ?? null);
+    const webhookUrl = validateWebhookUrl(input.webhookUrl ?? null, this.deps.config.mode);
     const trustedDomains = normalizeTrustedDomains(input.trustedDomains ?? []);
     const org = await this.deps.db
       .selectFrom('orgs')
@@ -115,7 +116,8 @@ export class AppsService {
   ): Promise<App> {
     const values: Partial<AppsTable> = {};
     if (patch.name !== undefined) values.name = validateName(patch.name);
-    if (patch.webhookUrl !== undefined) values.webhook_url = validateWebhookUrl(patch.webhookUrl);
+    if (patch.webhookUrl !== undefined)
+      values.webhook_url = validateWebhookUrl(patch.webhookUrl, this.deps.config.mode);
     if (patch.trustedDomains !== undefined)
       values.trusted_domains = JSON.stringify(normalizeTrustedDomains(patch.trustedDomains));
     if (Object.keys(values).length > 0) {
@@ -208,20 +210,4 @@ function validateName(input: string): string {
     );
   }
   return name;
-}
-
-function validateWebhookUrl(input: string | null): string | null {
-  if (input === null || input === '') return null;
-  let url: URL | undefined;
-  try {
-    url = new URL(input);
-  } catch {}
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || input.length > 2048) {
-    throw new ApiError(
-      400,
-      'invalid_request',
-      `webhook_url: expected an http(s) URL, found ${JSON.stringify(input.slice(0, 80))}`,
-    );
-  }
-  return input;
 }
