@@ -248,6 +248,26 @@ describeEachEngine('webhook dispatcher (spec §7)', (ctx) => {
     expect(r.received.filter((w) => w.body.includes(id))).toHaveLength(1);
   });
 
+  it('lets several workers claim disjoint deliveries (each sent once)', async () => {
+    const r = await receiver();
+    const app = await p().createApp({ webhook_url: r.url });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { tokens } = await p().signIn({ app });
+      const id = await p().newOrder(tokens.access_token, 10);
+      await p().pay(id);
+      ids.push(id);
+    }
+    const workers = [
+      dispatcher({ concurrency: 2 }),
+      dispatcher({ concurrency: 3 }),
+      dispatcher({ concurrency: 2 }),
+    ];
+    await Promise.all(workers.map((w) => w.runDue()));
+    const received = r.received.map((w) => JSON.parse(JSON.parse(w.body).content).trade_order_id as string);
+    expect(received.sort()).toEqual([...ids].sort());
+  });
+
   it('runs in the background and reacts to new payments at once', async () => {
     const r = await receiver();
     const d = dispatcher({ pollMs: 60_000 });
