@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { currentSchema } from './current-schema';
 import { migrations } from './migrations';
 
 export class MigrationError extends Error {
@@ -8,8 +9,19 @@ export class MigrationError extends Error {
 /** Applies every pending migration; throws a MigrationError naming the one that failed. */
 // biome-ignore lint/suspicious/noExplicitAny: works on any database shape
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  let outcome: MigrationResultSet;
+  try {
+    const schema = await currentSchema(db);
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+    outcome = await migrator.migrateToLatest();
+  } catch (error) {
+    outcome = { error };
+  }
+  const { error, results } = outcome;
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);

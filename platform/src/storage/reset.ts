@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { currentSchema } from './current-schema';
 import type { Engine } from './dialect';
 import type { Db } from './schema';
 
@@ -7,7 +8,9 @@ import type { Db } from './schema';
  * added by later migrations are included automatically.
  */
 export async function deleteAllRows(db: Db, engine: Engine): Promise<void> {
+  const schema = await currentSchema(db);
   const tables = (await db.introspection.getTables())
+    .filter((t) => schema === undefined || t.schema === schema)
     .map((t) => t.name)
     .filter((name) => !name.startsWith('kysely_migration'));
   if (tables.length === 0) return;

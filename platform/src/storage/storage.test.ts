@@ -62,3 +62,19 @@ describeEachEngine('storage', (ctx) => {
     await expect(insert).rejects.toThrow();
   });
 });
+
+it('keeps parallel PostgreSQL schemas apart (migration bookkeeping and reset)', async () => {
+  const { postgresTestUrl, createTestPlatform } = await import('../testing');
+  if (!postgresTestUrl()) return;
+  const [a, b] = await Promise.all([createTestPlatform('postgres'), createTestPlatform('postgres')]);
+  try {
+    await a.db.insertInto('orgs').values({ id: 'kept', name: 'B keeps this', created_at: 1 }).execute();
+    await b.db.insertInto('orgs').values({ id: 'kept', name: 'B keeps this', created_at: 1 }).execute();
+    await deleteAllRows(a.db, 'postgres');
+    expect(await a.db.selectFrom('orgs').selectAll().execute()).toEqual([]);
+    expect(await b.db.selectFrom('orgs').select('id').execute()).toEqual([{ id: 'kept' }]);
+    expect(await migrateToLatest(b.db)).toEqual([]);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
