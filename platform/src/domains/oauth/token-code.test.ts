@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_ID_PATTERN } from '../../http/log-id';
-import { describeEachEngine, testClient } from '../../testing';
+import { createTestPlatform, describeEachEngine, testClient } from '../../testing';
 
 const expectOAuthError = async (res: Response, status: number, error: string) => {
   expect(res.status).toBe(status);
@@ -112,9 +112,9 @@ describeEachEngine('POST /v2/oauth/token/ authorization_code', (ctx) => {
     const user = await t().createUser();
     const fresh = await t().login(app.client_key, user.user_id);
     const stale = await t().login(app.client_key, user.user_id);
-    await t().advanceClock(299);
+    await t().advanceClock(240);
     expect((await t().exchange(app, fresh.code)).status).toBe(200);
-    await t().advanceClock(1);
+    await t().advanceClock(60);
     const body = await expectOAuthError(await t().exchange(app, stale.code), 400, 'invalid_grant');
     expect(body.error_description).toMatch(/expired/i);
   });
@@ -227,4 +227,26 @@ describeEachEngine('POST /v2/oauth/token/ authorization_code', (ctx) => {
     await expectOAuthError(res, 405, 'invalid_request');
     expect(res.headers.get('allow')).toBe('POST');
   });
+});
+
+it('expires codes at exactly 300 s and access tokens at exactly 86400 s (frozen base clock)', async () => {
+  const frozen = { now: () => Date.UTC(2026, 0, 1) };
+  const platform = await createTestPlatform('sqlite', { baseClock: frozen });
+  try {
+    const t = testClient(platform);
+    const app = await t.createApp();
+    const user = await t.createUser();
+    const early = await t.login(app.client_key, user.user_id);
+    const late = await t.login(app.client_key, user.user_id);
+    platform.clock.advance(299_999);
+    const tokens = await t.json<{ access_token: string }>(t.exchange(app, early.code));
+    platform.clock.advance(1);
+    await expectOAuthError(await t.exchange(app, late.code), 400, 'invalid_grant');
+    platform.clock.advance(86_400_000 - 2);
+    expect((await t.userInfo(tokens.access_token, 'open_id')).status).toBe(200);
+    platform.clock.advance(1);
+    expect((await t.userInfo(tokens.access_token, 'open_id')).status).toBe(401);
+  } finally {
+    await platform.close();
+  }
 });
