@@ -4,8 +4,9 @@
 // bench/checker/DISAGREEMENTS.md and bench/checker/last-run.json. See bench/checker/README.md.
 //
 //   node bench/checker/run.mjs [--runs 5] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]
+//   node bench/checker/run.mjs --from-last-run   re-render from last-run.json (after editing triage.json)
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDir, corpusDirProblems, corpusFiles, defaultCorpusDir, loadCorpus } from './lib/corpus.mjs';
@@ -14,6 +15,7 @@ import { measure } from './lib/measure.mjs';
 import { renderDisagreementList, renderSection, writeSection } from './lib/report.mjs';
 import { summarise } from './lib/summarise.mjs';
 import { oxlintVersion } from './lib/tools/oxlint.mjs';
+import { loadTriage, triageNoteFor } from './lib/triage.mjs';
 
 // Worker threads inherit execArgv: running under `--import tsx` lets the TypeScript checker (and any
 // worker it starts from a .ts file) load without a build step.
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     eslint: { type: 'string', default: 'full' },
     'corpus-dir': { type: 'string', default: defaultCorpusDir },
     'dry-run': { type: 'boolean', default: false },
+    'from-last-run': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -70,29 +73,44 @@ const versions = {
   oxcParser: packageVersion(repoRoot, 'oxc-parser'),
   checkerCommit: checkerCommit(repoRoot),
 };
-console.log(
-  `corpus: ${files.length} files, ${(sumBytes(files) / 1e6).toFixed(1)} MB; ${runs} runs; load ${machine.loadStart}`,
-);
+async function measureAll() {
+  console.log(
+    `corpus: ${files.length} files, ${(sumBytes(files) / 1e6).toFixed(1)} MB; ${runs} runs; load ${machine.loadStart}`,
+  );
+  const log = (line) => console.log(line);
+  const measured = await measure({ repoRoot, corpusDir, files, eslintFiles, runs, log });
+  machine.loadEnd = load();
+  return measured;
+}
 
-const measured = await measure({
-  repoRoot,
-  corpusDir,
-  files,
-  eslintFiles,
-  runs,
-  log: (line) => console.log(line),
-});
-machine.loadEnd = load();
+/** The stored run with today's triage.json notes. */
+function retriaged(run) {
+  const triage = loadTriage();
+  for (const d of run.disagreements) d.triage = triageNoteFor(triage, d);
+  return run;
+}
 
-const run = summarise({ corpus, files, eslintFiles, corpusDir, measured, runs, machine, versions });
+const run = args['from-last-run']
+  ? retriaged(JSON.parse(readFileSync(join(benchDir, 'last-run.json'), 'utf8')))
+  : summarise({
+      corpus,
+      files,
+      eslintFiles,
+      corpusDir,
+      measured: await measureAll(),
+      runs,
+      machine,
+      versions,
+    });
 const section = renderSection(run);
 const disagreementsDoc = [
   '# Checker disagreements on the benchmark corpus',
   '',
-  `Written by \`node bench/checker/run.mjs\` on ${run.date} (checker at ${versions.checkerCommit}). ` +
+  `Written by \`node bench/checker/run.mjs\` on ${run.date} (checker at ${run.versions.checkerCommit}). ` +
     'Each row is a place in a real published bundle where our checker, ESLint and oxlint do not report the same ' +
     'eval / new Function / implied eval; the corpus is in `bench/checker/corpus/` after ' +
-    '`node bench/checker/fetch-corpus.mjs`.',
+    '`node bench/checker/fetch-corpus.mjs`. The last column is a human reading of the place, kept in ' +
+    '`bench/checker/triage.json` (TP: really builds code from a string; FP: does not); add to it as you review.',
   '',
   ...renderDisagreementList(run),
 ].join('\n');

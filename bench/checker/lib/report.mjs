@@ -76,8 +76,8 @@ export function renderDisagreementList(run, limit = Number.POSITIVE_INFINITY) {
       'positive of the checker, "ours missing" a candidate miss; ✎ marks an `eslint-disable` comment on the line ' +
       'or the line before (oxlint obeys those comments; ESLint was told to ignore them).',
     '',
-    `| File:line:col | ${run.toolsThatRan.map((t) => TOOL_LABEL[t]).join(' | ')} | Verdict | Code |`,
-    `|---|${run.toolsThatRan.map(() => '---|').join('')}---|---|`,
+    `| File:line:col | ${run.toolsThatRan.map((t) => TOOL_LABEL[t]).join(' | ')} | Verdict | Code | Reviewed (triage.json) |`,
+    `|---|${run.toolsThatRan.map(() => '---|').join('')}---|---|---|`,
   ];
   for (const d of list.slice(0, limit)) {
     const cells = run.toolsThatRan.map((tool) =>
@@ -85,7 +85,7 @@ export function renderDisagreementList(run, limit = Number.POSITIVE_INFINITY) {
     );
     out.push(
       `| \`${d.file}:${d.line}:${d.column}\`${d.eslintDisableNearby ? ' ✎' : ''} | ${cells.join(' | ')} | ` +
-        `${d.verdict} | \`${escapeCell(d.excerpt)}\` |`,
+        `${d.verdict} | \`${escapeCell(d.excerpt)}\` | ${d.triage ? escapeCell(d.triage) : ''} |`,
     );
   }
   if (list.length > limit)

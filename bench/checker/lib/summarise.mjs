@@ -1,6 +1,7 @@
 // From raw measurements to the run object that report.mjs renders and last-run.json stores.
 import { contextOf, countsByKind, disagreements, placesOf, TOOLS, verdictOf } from './compare.mjs';
 import { mbPerSecond, median } from './stats.mjs';
+import { loadTriage, triageNoteFor } from './triage.mjs';
 
 export function summarise({ corpus, files, eslintFiles, corpusDir, measured, runs, machine, versions }) {
   const { series, findings, info } = measured;
@@ -106,11 +107,13 @@ export function summarise({ corpus, files, eslintFiles, corpusDir, measured, run
   });
 
   const cache = new Map();
+  const triage = loadTriage();
   const list = disagreements(placesOf(findings), toolsFor).map((place) => ({
     ...place,
     ...contextOf(corpusDir, place, cache),
     tools: toolsFor(place.file),
     verdict: verdictOf(place, toolsFor(place.file)),
+    triage: triageNoteFor(triage, place),
   }));
 
   return {
