@@ -33,10 +33,10 @@ export function renderSection(run) {
   for (const t of run.timings) {
     out.push(
       `| ${t.label} | ${t.runsMs.length} | ${fixed(t.medianMs / 1000)} | ${fixed(Math.min(...t.runsMs) / 1000)} | ` +
-        `${fixed(t.mbps, 1)} | ${fixed(t.vsOxlint)} | ${fixed(t.vsEslint, 0)} |`,
+        `${fixed(t.mbps, t.mbps < 10 ? 2 : 1)} | ${fixed(t.vsOxlint)} | ${fixed(t.vsEslint, 0)} |`,
     );
   }
-  out.push('', ...run.headline.map((line) => `**${line}**`), '');
+  out.push('', ...run.headline.flatMap((line) => [`**${line}**`, '']));
   out.push(...run.notes.map((note) => `- ${note}`), '');
   if (run.problems.length > 0)
     out.push('Problems in this run:', '', ...run.problems.map((p) => `- ${p}`), '');
