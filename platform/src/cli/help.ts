@@ -11,12 +11,15 @@ export function helpText(): string {
 
 Usage:
   openminis serve [--demo] [--port <n>] [--host <addr>] [--data-dir <dir>] [--config <file>]
+  openminis worker [--config <file>] [--data-dir <dir>]
   openminis migrate [--config <file>] [--data-dir <dir>]
   openminis --help | --version
 
 Commands:
   serve     run migrations, then serve HTTP until SIGINT/SIGTERM
             --demo  create (once) a demo organization, app and user and print how to call them
+  worker    deliver webhooks from the shared database (no HTTP) until SIGINT/SIGTERM;
+            serve already delivers them, extra workers share the load (docs/webhooks.md)
   migrate   apply pending database migrations and exit
 
 Flags override environment variables, which override the config file (--config or

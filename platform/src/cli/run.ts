@@ -3,6 +3,7 @@ import { ConfigError, type PlatformConfigInput } from '../config';
 import { createPlatform } from '../platform';
 import { startServer } from '../server';
 import { MigrationError } from '../storage';
+import { runWorker } from '../workers/worker';
 import { demoBanner, ensureDemoData } from './demo';
 import { helpText } from './help';
 
@@ -58,6 +59,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'serve':
         return await serve(base, values.demo === true, io);
+      case 'worker':
+        if (values.demo) throw new UsageError('--demo only applies to "serve"');
+        await runWorker({
+          ...base,
+          onReady: (id) => io.out(`OpenMinis webhook worker ${id} running\n`),
+          stopSignal: io.stopSignal,
+        });
+        return 0;
       case 'migrate': {
         if (values.demo) throw new UsageError('--demo only applies to "serve"');
         const platform = await createPlatform(base);
@@ -66,9 +75,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case undefined:
-        throw new UsageError('missing command: serve or migrate');
+        throw new UsageError('missing command: serve, worker or migrate');
       default:
-        throw new UsageError(`unknown command "${command}"; expected serve or migrate`);
+        throw new UsageError(`unknown command "${command}"; expected serve, worker or migrate`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

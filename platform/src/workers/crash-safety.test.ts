@@ -10,12 +10,12 @@ import { createPlatform, type Platform } from '../platform';
 import { startReceiver } from './test-receiver';
 
 /**
- * Crash safety (at-least-once): a worker process is SIGKILLed while its deliveries hang in
+ * Crash safety (at-least-once): an `openminis worker` process is SIGKILLed while its deliveries hang in
  * flight; once their lease has expired, a second worker process delivers every event,
  * the interrupted ones and those created meanwhile. Both workers and this test share one
  * SQLite file; the emulated clock travels through the database.
  */
-const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/openminis.mjs', import.meta.url));
 const SECRET_KEY = 'crash-test-secret-key-0123456789abcdef';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+  const child = spawn(process.execPath, [BIN, 'worker'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,
@@ -60,7 +60,7 @@ function startWorker(): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
+      if (chunk.toString().includes('running')) resolve(child);
     });
     child.once('exit', (code) =>
       reject(new Error(`worker exited with ${code} before it was ready: ${stderr}`)),
