@@ -12,8 +12,8 @@ export const systemClock: Clock = { now: () => Date.now() };
  * Time never goes backwards through `advance`; `set` may move it anywhere.
  *
  * The offset lives in this process; the platform persists it in the database on every
- * change and loads it at start, so restarts keep the emulated time. Several processes
- * sharing one database agree only after a restart (documented in docs/emulator-api.md).
+ * change and loads it at start, so restarts keep the emulated time. Processes sharing a
+ * PostgreSQL database re-read it per request / per worker tick (see http/app.ts).
  */
 export class OffsetClock implements Clock {
   #offsetMs: number;

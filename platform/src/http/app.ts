@@ -1,10 +1,12 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { loadClockOffset } from '../clock';
 import type { PlatformDeps } from '../deps';
 import { ApiError } from './api-error';
 import type { AppEnv } from './env';
 import { errorFamily, genericCodes, respondError } from './error-shapes';
+import { controlApiEnabled } from './guards';
 import { requestContext } from './request-context';
 import { honoPath, mountRoutes, type RouteDef } from './route-table';
 
@@ -27,6 +29,15 @@ export function createHttpApp(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
   app.use(requestContext(deps.logger));
+  if (deps.engine === 'postgres' && controlApiEnabled(deps.config)) {
+    // Several instances may share one PostgreSQL database; the control API moves the clock
+    // through one of them. Re-reading the persisted offset (one primary-key lookup) makes
+    // every instance see the same emulated time on the next request.
+    app.use(async (_c, next) => {
+      await loadClockOffset(deps.db, deps.clock);
+      await next();
+    });
+  }
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimit,

@@ -10,6 +10,9 @@ import type { AppEnv } from './env';
  * `Authorization: Bearer <OPENMINIS_ADMIN_TOKEN>` (constant-time compare), and does not
  * exist at all (404) when no admin token is configured.
  */
+export const controlApiEnabled = (config: PlatformConfig): boolean =>
+  config.mode === 'dev' || config.adminToken !== undefined;
+
 export function requireControlAccess(config: PlatformConfig): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (config.mode !== 'dev') {

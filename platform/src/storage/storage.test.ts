@@ -78,3 +78,29 @@ it('keeps parallel PostgreSQL schemas apart (migration bookkeeping and reset)', 
     await Promise.all([a.close(), b.close()]);
   }
 });
+
+it('lets instances sharing one PostgreSQL database agree on the emulated clock', async () => {
+  const { postgresTestUrl, createTestPlatform, testClient } = await import('../testing');
+  const url = postgresTestUrl();
+  if (!url) return;
+  const first = await createTestPlatform('postgres');
+  const schema = await (await import('./current-schema')).currentSchema(first.db);
+  const { createPlatform } = await import('../platform');
+  const second = await createPlatform({
+    env: {},
+    database: url,
+    databaseSchema: schema,
+    config: { logLevel: 'silent' },
+  });
+  try {
+    const before = (await testClient(second).json<{ now: number }>(second.app.request('/emulator/v1/clock')))
+      .now;
+    await testClient(first).advanceClock(3600);
+    const after = (await testClient(second).json<{ now: number }>(second.app.request('/emulator/v1/clock')))
+      .now;
+    expect(after - before).toBeGreaterThanOrEqual(3_600_000);
+  } finally {
+    await second.close();
+    await first.close();
+  }
+});
