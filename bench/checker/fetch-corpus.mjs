@@ -24,7 +24,7 @@ import { corpusJsonPath, defaultCorpusDir, loadCorpus, sha256Of } from './lib/co
 /** No single bundle in a sane corpus is this large; refuse rather than fill the disk. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const { values: args } = parseArgs({
+const { values: args } = parseOrExit({
   options: {
     'write-hashes': { type: 'boolean', default: false },
     'corpus-dir': { type: 'string', default: defaultCorpusDir },
@@ -117,4 +117,13 @@ function packTarball(spec, dest) {
   const [info] = JSON.parse(out);
   if (!info?.filename) throw new Error(`npm pack ${spec} printed no file name`);
   return join(dest, info.filename);
+}
+
+function parseOrExit(config) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${process.argv[1]}: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
 }

@@ -22,10 +22,14 @@ if (!process.env.OPENMINIS_BENCH_TSX) {
   process.exit(self.status ?? 1);
 }
 
-const { values: args } = parseArgs({
+const { values: args } = parseOrExit({
   options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
 });
 const runs = Number(args.runs);
+if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
+  console.error(`bench/checker/per-file.mjs: --runs: expected a whole number 1–50, found "${args.runs}"`);
+  process.exit(2);
+}
 const repoRoot = resolve(benchDir, '..', '..');
 const corpusDir = defaultCorpusDir;
 const corpus = loadCorpus();
@@ -79,3 +83,12 @@ const out = join(benchDir, 'PER-FILE.md');
 writeFileSync(out, lines.join('\n'));
 spawnSync(join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', out], { cwd: repoRoot });
 console.log(lines.join('\n'));
+
+function parseOrExit(config) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${process.argv[1]}: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
+}

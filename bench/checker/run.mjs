@@ -27,7 +27,7 @@ if (!process.env.OPENMINIS_BENCH_TSX) {
   process.exit(self.status ?? 1);
 }
 
-const { values: args } = parseArgs({
+const { values: args } = parseOrExit({
   options: {
     runs: { type: 'string', default: '5' },
     eslint: { type: 'string', default: 'full' },
@@ -39,7 +39,8 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'usage: node bench/checker/run.mjs [--runs N] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]',
+    'usage: node bench/checker/run.mjs [--runs N] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]\n' +
+      '       node bench/checker/run.mjs --from-last-run   (re-render the Markdown, e.g. after editing triage.json)',
   );
   process.exit(0);
 }
@@ -138,6 +139,14 @@ function formatMarkdown(paths) {
 
 function sumBytes(list) {
   return list.reduce((sum, f) => sum + f.bytes, 0);
+}
+
+function parseOrExit(config) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : error} (see --help)`);
+  }
 }
 
 function fail(message) {
