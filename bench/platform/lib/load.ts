@@ -16,8 +16,8 @@ export interface LoadRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
-  /** Called for every request: its own path and/or body (e.g. the next single-use code). */
-  next?: () => { path?: string; body?: string };
+  /** Called for every request: its own path, body or headers (e.g. the next single-use code). */
+  next?: () => { path?: string; body?: string; headers?: Record<string, string> };
   /** Stop after this many requests instead of after `duration`. */
   amount?: number;
   /**

@@ -31,8 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-  const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange, createOrders, payOrders];
+  const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange, createOrders, payOrders].filter(
+    (s) => s.id === 'bare' || !options.scenarios || options.scenarios.includes(s.id),
+  );
   const workRoot = mkdtempSync(join(tmpdir(), 'openminis-bench-'));
+  const cleanups: Array<() => void> = [() => rmSync(workRoot, { recursive: true, force: true })];
   const session: Session = {
     startedAt: new Date().toISOString(),
     finishedAt: '',
@@ -74,12 +77,17 @@ export async function main(argv: string[]): Promise<number> {
   const receiver = new ReceiverClient(receiverServer.url);
   try {
     for (const engine of options.engines) {
-      const workDir = join(workRoot, engine);
-      mkdirSync(workDir);
+      const workDir =
+        engine === 'sqlite' && options.sqliteDir
+          ? mkdtempSync(join(options.sqliteDir, 'openminis-bench-sqlite-'))
+          : join(workRoot, engine);
+      mkdirSync(workDir, { recursive: true });
+      cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
       const block = {
         repoRoot,
         workDir,
         logLevel: options.logLevel,
+        cpuProf: options.cpuProf ? resolve(options.cpuProf) : undefined,
         bareServer,
         receiver,
         scenarios,
@@ -90,7 +98,11 @@ export async function main(argv: string[]): Promise<number> {
       };
       let result: EngineResult;
       if (engine === 'sqlite') {
-        result = await runEngineBlock({ ...block, engine, description: 'SQLite file (WAL) in a temp dir' });
+        result = await runEngineBlock({
+          ...block,
+          engine,
+          description: `SQLite file (WAL) under ${options.sqliteDir ?? tmpdir()}`,
+        });
       } else {
         const version = await reachable(options.postgresUrl);
         if (!version) {
@@ -119,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await bareServer.stop();
     await receiverServer.stop();
-    rmSync(workRoot, { recursive: true, force: true });
+    for (const cleanup of cleanups) cleanup();
   }
   session.finishedAt = new Date().toISOString();
   session.loadEnd = loadAverages();

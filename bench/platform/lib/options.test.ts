@@ -12,6 +12,9 @@ describe('parseOptions', () => {
       engines: ['sqlite', 'postgres'],
       postgresUrl: DEFAULT_ADMIN_URL,
       logLevel: 'info',
+      sqliteDir: undefined,
+      scenarios: undefined,
+      cpuProf: undefined,
       dryRun: false,
       help: false,
     });
@@ -19,7 +22,23 @@ describe('parseOptions', () => {
 
   it('reads flags and BENCH_POSTGRES_URL', () => {
     const options = parseOptions(
-      ['--runs', '3', '--duration', '2', '--engines', 'postgres', '--log-level', 'silent', '--dry-run'],
+      [
+        '--runs',
+        '3',
+        '--duration',
+        '2',
+        '--engines',
+        'postgres',
+        '--log-level',
+        'silent',
+        '--sqlite-dir',
+        '/dev/shm',
+        '--scenarios',
+        'token, order-pay',
+        '--cpu-prof',
+        '/tmp/prof',
+        '--dry-run',
+      ],
       { BENCH_POSTGRES_URL: 'postgres://u@127.0.0.1:5433/x' },
     );
     expect(options).toMatchObject({
@@ -28,6 +47,9 @@ describe('parseOptions', () => {
       engines: ['postgres'],
       postgresUrl: 'postgres://u@127.0.0.1:5433/x',
       logLevel: 'silent',
+      sqliteDir: '/dev/shm',
+      scenarios: ['token', 'order-pay'],
+      cpuProf: '/tmp/prof',
       dryRun: true,
     });
   });
@@ -43,6 +65,9 @@ describe('parseOptions', () => {
     );
     expect(() => parseOptions(['--postgres-url', 'mysql://x'], {})).toThrow('--postgres-url: expected');
     expect(() => parseOptions(['--log-level', 'loud'], {})).toThrow('--log-level: expected');
+    expect(() => parseOptions(['--scenarios', 'token,nope'], {})).toThrow(
+      '--scenarios: expected some of bare',
+    );
     expect(() => parseOptions(['--bogus'], {})).toThrow(/bogus/);
   });
 });

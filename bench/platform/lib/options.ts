@@ -12,9 +12,17 @@ export interface BenchOptions {
   engines: EngineName[];
   postgresUrl: string;
   logLevel: string;
+  /** Where the SQLite file lives (a fresh folder inside it); default the system temp dir. */
+  sqliteDir: string | undefined;
+  /** Scenario ids to run (the bare route always runs: it is the comparison). */
+  scenarios: string[] | undefined;
+  /** Writes a V8 CPU profile of each platform process into this folder. */
+  cpuProf: string | undefined;
   dryRun: boolean;
   help: boolean;
 }
+
+export const SCENARIO_IDS = ['bare', 'userinfo', 'token', 'order-create', 'order-pay'] as const;
 
 export const USAGE = `usage: node bench/platform/run.mjs [options]
 
@@ -26,6 +34,10 @@ export const USAGE = `usage: node bench/platform/run.mjs [options]
   --postgres-url URL  admin URL; the bench creates and drops its own database openminis_bench
                       (default $BENCH_POSTGRES_URL or ${DEFAULT_ADMIN_URL})
   --log-level LEVEL   the platform's OPENMINIS_LOG_LEVEL (default info, as shipped)
+  --sqlite-dir DIR    put the SQLite database in a fresh folder inside DIR (default the system
+                      temp dir; /dev/shm takes the disk out of the picture)
+  --scenarios LIST    only these, e.g. token,order-pay (bare always runs; ids: ${SCENARIO_IDS.join(', ')})
+  --cpu-prof DIR      write a V8 CPU profile of each platform process into DIR
   --dry-run           measure and print, but leave bench/RESULTS.md alone
 `;
 
@@ -44,6 +56,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         engines: { type: 'string', default: 'sqlite,postgres' },
         'postgres-url': { type: 'string', default: env.BENCH_POSTGRES_URL ?? DEFAULT_ADMIN_URL },
         'log-level': { type: 'string', default: 'info' },
+        'sqlite-dir': { type: 'string' },
+        scenarios: { type: 'string' },
+        'cpu-prof': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,6 +85,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     throw new UsageError(
       `--log-level: expected fatal|error|warn|info|debug|trace|silent, found "${logLevel}"`,
     );
+  let scenarios: string[] | undefined;
+  if (typeof values.scenarios === 'string') {
+    scenarios = values.scenarios
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    const unknown = scenarios.filter((id) => !(SCENARIO_IDS as readonly string[]).includes(id));
+    if (unknown.length > 0 || scenarios.length === 0)
+      throw new UsageError(
+        `--scenarios: expected some of ${SCENARIO_IDS.join(', ')}, found "${values.scenarios}"`,
+      );
+  }
   return {
     runs: whole(values.runs, '--runs', 1, 20),
     duration: whole(values.duration, '--duration', 1, 60),
@@ -78,6 +105,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     engines: [...new Set(engines)] as EngineName[],
     postgresUrl,
     logLevel,
+    sqliteDir: typeof values['sqlite-dir'] === 'string' ? values['sqlite-dir'] : undefined,
+    scenarios,
+    cpuProf: typeof values['cpu-prof'] === 'string' ? values['cpu-prof'] : undefined,
     dryRun: values['dry-run'] === true,
     help: values.help === true,
   };

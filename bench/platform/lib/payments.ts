@@ -39,33 +39,45 @@ export const createOrders: Scenario = {
   server: 'platform',
   available: needsPayments,
   async prepare(ctx) {
-    const { shopTokens } = shopOf(ctx);
+    const { payers } = shopOf(ctx);
+    const headers = payers.map((p) => ({
+      authorization: `Bearer ${p.tokens.accessToken}`,
+      'content-type': 'application/json',
+    }));
     const run = randomBytes(4).toString('hex');
     let n = 0;
     return {
       request: {
         url: `${ctx.platform.baseUrl}/v2/minis/trade_order/create/`,
         method: 'POST',
-        headers: { authorization: `Bearer ${shopTokens.accessToken}`, 'content-type': 'application/json' },
-        next: () => ({ body: createOrderBody(`bench-${run}-${n++}`) }),
+        headers: headers[0],
+        next: () => {
+          const i = n++;
+          return { headers: headers[i % headers.length], body: createOrderBody(`bench-${run}-${i}`) };
+        },
         checkBody: isOk,
       },
     };
   },
 };
 
-/** Creates `count` PENDING orders through the Open API, 8 at a time; returns their trade_order_ids. */
+/**
+ * Creates `count` PENDING orders through the Open API, 8 at a time, round-robin over the
+ * payers; returns their trade_order_ids in that order.
+ */
 export async function createPendingOrders(
   baseUrl: string,
-  tokens: TokenPair,
+  payers: ReadonlyArray<{ tokens: TokenPair }>,
   count: number,
 ): Promise<string[]> {
   const run = randomBytes(4).toString('hex');
-  const ids: string[] = [];
+  const ids: string[] = new Array(count);
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      const orderId = `bench-pay-${run}-${next++}`;
+      const i = next++;
+      const orderId = `bench-pay-${run}-${i}`;
+      const { tokens } = payers[i % payers.length] as { tokens: TokenPair };
       const response = await fetch(`${baseUrl}/v2/minis/trade_order/create/`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json' },
@@ -75,7 +87,7 @@ export async function createPendingOrders(
       const body = JSON.parse(text) as { data?: { trade_order_id?: string } };
       if (!isOk(text) || !body.data?.trade_order_id)
         throw new Error(`creating order ${orderId} answered ${response.status}: ${text.slice(0, 300)}`);
-      ids.push(body.data.trade_order_id);
+      ids[i] = body.data.trade_order_id;
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, count) }, worker));
@@ -93,12 +105,12 @@ export const payOrders: Scenario = {
   server: 'platform',
   available: needsPayments,
   async prepare(ctx, expectedRps, warmUp) {
-    const { shop, shopTokens, receiver, readOutbox } = shopOf(ctx);
+    const { shop, payers, receiver, readOutbox } = shopOf(ctx);
     const amount = plannedAmount(expectedRps, ctx.settings, warmUp);
     const started = performance.now();
     const ids = await createPendingOrders(
       ctx.platform.baseUrl,
-      shopTokens,
+      payers,
       amount + ctx.settings.connections * 2,
     );
     // Deliveries of earlier runs are complete (each run waits for its own); start counting afresh.

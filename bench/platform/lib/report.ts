@@ -128,7 +128,8 @@ export function renderSection(session: Session): string {
     '- *Trade order created*: `POST /v2/minis/trade_order/create/` with a fresh `order_info.order_id` per request ' +
       '(10 Beans); a 2xx whose envelope is not `"code":"ok"` counts as failed.',
     '- *Trade order paid*: orders are created beforehand, then each request pays one through ' +
-      '`POST /emulator/v1/trade_orders/{id}/pay` (the user holds enough Beans, so no top-up); a response without ' +
+      '`POST /emulator/v1/trade_orders/{id}/pay`, round-robin over 10 users who hold enough Beans (no top-up; one ' +
+      'user’s payments serialise on their wallet by design); a response without ' +
       '`is_success: true` counts as failed. The paying app’s webhook URL is `bench/platform/webhook-receiver.mjs` ' +
       '(node:http on 127.0.0.1, its own process), so every payment also enqueues a `redeem.success` webhook.',
     '- *Webhook deliveries*: after each paying run the benchmark waits (at most 60 s) for every webhook, checks ' +

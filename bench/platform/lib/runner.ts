@@ -39,6 +39,8 @@ export interface EngineBlockOptions {
   /** DATABASE_URL for PostgreSQL; SQLite uses <workDir>/openminis.sqlite. */
   databaseUrl?: string;
   logLevel: string;
+  /** Folder for a V8 CPU profile of the platform process. */
+  cpuProf?: string;
   bareServer: ChildServer;
   /** The local webhook endpoint for the payment scenarios. */
   receiver: ReceiverClient;
@@ -57,6 +59,7 @@ export async function startPlatform(options: {
   databaseUrl?: string;
   logLevel: string;
   name: string;
+  cpuProf?: string;
 }): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -68,6 +71,7 @@ export async function startPlatform(options: {
   return startChildServer({
     name: options.name,
     args: [
+      ...(options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : []),
       join(options.repoRoot, 'platform/bin/openminis.mjs'),
       'serve',
       '--host',
@@ -159,6 +163,9 @@ async function setUp(server: ChildServer, options: EngineBlockOptions): Promise<
   };
 }
 
+/** An app has at most 30 test users (spec §8.3). */
+const PAYERS_MAX = 30;
+
 /** Undefined when this platform build has no payment APIs yet (they are listed in /openapi.json). */
 async function setUpPayments(
   platform: PlatformClient,
@@ -172,18 +179,23 @@ async function setUpPayments(
   const needed = ['/v2/minis/trade_order/create/', '/emulator/v1/trade_orders/{trade_order_id}/pay'];
   if (!needed.every((p) => paths.includes(p))) return undefined;
   const shop = await platform.createApp('Bench Shop', options.receiver.webhookUrl);
-  await platform.addTestUser(shop.appId, userId);
-  const shopTokens = await platform.exchange(shop, await platform.login(shop.clientKey, userId, SCOPE));
-  // Enough Beans that no payment needs a top-up: every pay is the same work.
-  await platform.control('POST', `/emulator/v1/users/${encodeURIComponent(userId)}/beans`, {
-    balance: 1_000_000_000,
-  });
+  const payers: PaymentsSetup['payers'] = [];
+  for (let i = 0; i < Math.min(options.settings.connections, PAYERS_MAX); i++) {
+    const payer = i === 0 ? userId : await platform.createUser(`Bench Payer ${i}`);
+    await platform.addTestUser(shop.appId, payer);
+    const tokens = await platform.exchange(shop, await platform.login(shop.clientKey, payer, SCOPE));
+    // Enough Beans that no payment needs a top-up: every pay is the same work.
+    await platform.control('POST', `/emulator/v1/users/${encodeURIComponent(payer)}/beans`, {
+      balance: 1_000_000_000,
+    });
+    payers.push({ userId: payer, tokens });
+  }
   const database = options.databaseUrl
     ? { postgresUrl: options.databaseUrl }
     : { sqliteFile: join(options.workDir, 'openminis.sqlite') };
   return {
     shop,
-    shopTokens,
+    payers,
     receiver: options.receiver,
     readOutbox: (appId: string): Promise<Map<string, OutboxTimes>> => readOutbox(database, appId),
   };

@@ -19,9 +19,14 @@ export interface ScenarioContext {
 }
 
 export interface PaymentsSetup {
-  /** An app whose webhook URL is the receiver; the user has Beans to spend. */
+  /** An app whose webhook URL is the receiver. */
   shop: BenchApp;
-  shopTokens: TokenPair;
+  /**
+   * Users logged in to the shop, each with Beans to spend. Requests go round-robin over
+   * them: one user's payments serialise on their wallet row by design, and a benchmark of
+   * one user paying ten orders at once would measure only that.
+   */
+  payers: Array<{ userId: string; tokens: TokenPair }>;
   receiver: ReceiverClient;
   readOutbox: (appId: string) => Promise<Map<string, OutboxTimes>>;
 }
