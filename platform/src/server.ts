@@ -35,8 +35,9 @@ export async function startServer(options: CreatePlatformOptions = {}): Promise<
   const url = `http://${displayHost(config.host)}:${address.port}`;
   // With port 0 the configured base URL cannot be known before listening.
   if (!config.publicBaseUrl) deps.baseUrl = url;
-  // The server delivers webhooks itself; more workers may run as `openminis worker`.
-  const dispatcher = new WebhookDispatcher(deps);
+  // The server delivers webhooks itself; more workers may run as `openminis worker`. On a
+  // shared PostgreSQL database another instance may move the emulated clock: follow it.
+  const dispatcher = new WebhookDispatcher(deps, { syncClock: deps.engine === 'postgres' });
   dispatcher.start();
   let closing: Promise<void> | undefined;
   return {
