@@ -101,6 +101,13 @@ export const settings = [
     schema: positiveInt.max(300_000).default(10_000),
   },
   {
+    key: 'webhookUserOpenid',
+    env: 'OPENMINIS_WEBHOOK_USER_OPENID',
+    description: 'webhook user_openid: buyer (the buyer\'s open_id) or empty ("" like TikTok\'s examples)',
+    defaultText: 'buyer',
+    schema: z.enum(['buyer', 'empty']).default('buyer'),
+  },
+  {
     key: 'webhookPollMs',
     env: 'OPENMINIS_WEBHOOK_POLL_MS',
     description: 'how often the webhook dispatcher looks for due deliveries, in ms',

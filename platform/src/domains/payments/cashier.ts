@@ -1,4 +1,4 @@
-import { EVENTS } from '../webhooks/envelope';
+import { EVENTS, envelopeOpenId } from '../webhooks/envelope';
 import { enqueueWebhook, nudgeDispatchers } from '../webhooks/outbox';
 import { accounts } from './accounts';
 import type { PaymentsContext } from './context';
@@ -138,7 +138,7 @@ export class Cashier {
       clientKey: await this.clientKey(trx, order.appId),
       event: EVENTS.redeemSuccess,
       createdAtMs: now,
-      userOpenId: order.openId,
+      userOpenId: envelopeOpenId(this.ctx.deps.config, order.openId),
       reference: tradeOrderId,
       content: { trade_order_id: tradeOrderId, order_id: order.orderId, is_sandbox: sandbox },
     });

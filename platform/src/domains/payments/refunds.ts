@@ -1,5 +1,5 @@
 import { ApiError } from '../../http/api-error';
-import { EVENTS } from '../webhooks/envelope';
+import { EVENTS, envelopeOpenId } from '../webhooks/envelope';
 import { enqueueWebhook, nudgeDispatchers } from '../webhooks/outbox';
 import { accounts } from './accounts';
 import { Cashier } from './cashier';
@@ -75,7 +75,7 @@ export class Refunds {
         clientKey: await this.cashier.clientKey(trx, order.appId),
         event: EVENTS.refundTraceback,
         createdAtMs: this.ctx.deps.clock.now(),
-        userOpenId: order.openId,
+        userOpenId: envelopeOpenId(this.ctx.deps.config, order.openId),
         reference: tradeOrderId,
         content: {
           trade_order_id: tradeOrderId,

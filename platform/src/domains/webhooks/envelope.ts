@@ -29,3 +29,8 @@ export function serializeEnvelope(input: EnvelopeInput): string {
     content: JSON.stringify(input.content),
   });
 }
+
+/** Spec §10 #24: the buyer's open_id by default; `""` as in TikTok's examples when configured. */
+export function envelopeOpenId(config: { webhookUserOpenid: 'buyer' | 'empty' }, openId: string): string {
+  return config.webhookUserOpenid === 'empty' ? '' : openId;
+}

@@ -1,5 +1,5 @@
 export { Deliveries, presentDelivery } from './deliveries';
-export { EVENTS, serializeEnvelope } from './envelope';
+export { EVENTS, envelopeOpenId, serializeEnvelope } from './envelope';
 export { enqueueWebhook, nudgeDispatchers, onWebhookEnqueued } from './outbox';
 export { webhookRoutes } from './routes';
 export { DEFAULT_SCHEDULE, nextAttemptAt, type RetrySchedule, retryDelayMs } from './schedule';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestPlatform, testClient } from '../../testing';
+import { paymentsClient } from '../payments/payments-test-helpers';
 import { serializeEnvelope } from './envelope';
 import { DEFAULT_SCHEDULE, nextAttemptAt, retryDelayMs } from './schedule';
 import { signatureHeader } from './signature';
@@ -74,6 +75,24 @@ describe('webhook URL policy', () => {
       expect(
         (await t.post('/emulator/v1/apps', { name: 'A', webhook_url: 'https://api.example/h' }, auth)).status,
       ).toBe(201);
+    } finally {
+      await platform.close();
+    }
+  });
+});
+
+describe('user_openid mode (spec §10 #24)', () => {
+  it('sends "" instead of the buyer\'s open_id when configured', async () => {
+    const platform = await createTestPlatform('sqlite', { config: { webhookUserOpenid: 'empty' } });
+    try {
+      const p = paymentsClient(platform);
+      const { tokens } = await p.signIn();
+      const id = await p.newOrder(tokens.access_token, 10);
+      await p.pay(id);
+      const list = await p.json<{ deliveries: Array<{ body: string }> }>(
+        platform.app.request(`/emulator/v1/webhooks/deliveries?reference=${id}`),
+      );
+      expect(JSON.parse(list.deliveries[0]?.body ?? '{}').user_openid).toBe('');
     } finally {
       await platform.close();
     }
