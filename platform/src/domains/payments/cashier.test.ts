@@ -245,4 +245,20 @@ describeEachEngine('cashier and Beans ledger', (ctx) => {
     );
     expect(res.tiers.map((t) => t.token_amount)).toEqual([10, 50, 100, 300, 500, 1000, 2000, 5000]);
   });
+  // Last: it wipes the shared platform.
+  it('is cleared by the emulator reset (orders, ledger, outbox, faults)', async () => {
+    const { user, tokens } = await p().signIn();
+    const id = await p().newOrder(tokens.access_token, 10);
+    await p().pay(id);
+    await p().json(p().post('/emulator/v1/payments/faults', { fault: 'fail' }));
+    expect((await p().post('/emulator/v1/reset', {})).status).toBe(200);
+    expect((await ctx.platform.app.request(`/emulator/v1/trade_orders/${id}`)).status).toBe(404);
+    expect(await p().beans(user.user_id)).toBe(0);
+    expect(await deliveries(id)).toEqual([]);
+    const faults = await p().json<{ faults: unknown[] }>(
+      ctx.platform.app.request('/emulator/v1/payments/faults'),
+    );
+    expect(faults.faults).toEqual([]);
+    expect(await p().ledgerCheck()).toMatchObject({ ok: true, wallets: 0 });
+  });
 });
