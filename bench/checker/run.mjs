@@ -3,7 +3,7 @@
 // no-new-func) over the pinned corpus, in one run. Writes the checker section of bench/RESULTS.md,
 // bench/checker/DISAGREEMENTS.md and bench/checker/last-run.json. See bench/checker/README.md.
 //
-//   node bench/checker/run.mjs [--runs 5] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]
+//   node bench/checker/run.mjs [--runs 5] [--eslint full|last|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]
 //   node bench/checker/run.mjs --from-last-run   re-render from last-run.json (after editing triage.json)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ const { values: args } = parseOrExit({
 });
 if (args.help) {
   console.log(
-    'usage: node bench/checker/run.mjs [--runs N] [--eslint full|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]\n' +
+    'usage: node bench/checker/run.mjs [--runs N] [--eslint full|last|skip|<pkg>,<pkg>] [--corpus-dir DIR] [--dry-run]\n' +
       '       node bench/checker/run.mjs --from-last-run   (re-render the Markdown, e.g. after editing triage.json)',
   );
   process.exit(0);
@@ -56,7 +56,11 @@ const stale = corpusDirProblems(corpusDir, corpus);
 if (stale.length > 0) fail(`the corpus in ${corpusDir} is not the pinned one:\n  ${stale.join('\n  ')}`);
 
 let eslintFiles = files;
+// ESLint and the corpus are pinned, so its findings cannot change between runs: `last` reuses the
+// previous full run's ESLint figures while iterating on the checker (say so in the results).
+let eslintFromLastRun;
 if (args.eslint === 'skip') eslintFiles = [];
+else if (args.eslint === 'last') eslintFromLastRun = lastEslintRun();
 else if (args.eslint !== 'full') {
   const wanted = new Set(args.eslint.split(','));
   const known = new Set(corpus.packages.map((p) => p.name));
@@ -79,9 +83,17 @@ async function measureAll() {
     `corpus: ${files.length} files, ${(sumBytes(files) / 1e6).toFixed(1)} MB; ${runs} runs; load ${machine.loadStart}`,
   );
   const log = (line) => console.log(line);
-  const measured = await measure({ repoRoot, corpusDir, files, eslintFiles, runs, log });
+  const measured = await measure({ repoRoot, corpusDir, files, eslintFiles, eslintFromLastRun, runs, log });
   machine.loadEnd = load();
   return measured;
+}
+
+function lastEslintRun() {
+  const last = JSON.parse(readFileSync(join(benchDir, 'last-run.json'), 'utf8'));
+  const timing = last.timings?.find((t) => t.id === 'eslint');
+  if (!timing || !last.findings?.eslint || last.corpus?.eslintBytes !== last.corpus?.bytes)
+    fail('--eslint last: last-run.json has no full ESLint run; run once with --eslint full');
+  return { date: last.date, ms: timing.medianMs, findings: last.findings.eslint, rssKiB: last.eslintRssKiB };
 }
 
 /** The stored run with today's triage.json notes. */

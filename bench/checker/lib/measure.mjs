@@ -4,7 +4,7 @@ import { runEslint } from './tools/eslint.mjs';
 import { loadChecker, runOursInChild, runOursInProcess } from './tools/ours.mjs';
 import { runOxlint, withUtf16Positions, writeOxlintConfig } from './tools/oxlint.mjs';
 
-export async function measure({ repoRoot, corpusDir, files, eslintFiles, runs, log }) {
+export async function measure({ repoRoot, corpusDir, files, eslintFiles, eslintFromLastRun, runs, log }) {
   const series = {};
   const findings = {};
   const info = {};
@@ -48,7 +48,12 @@ export async function measure({ repoRoot, corpusDir, files, eslintFiles, runs, l
     record('oxlint-1t', runOxlint({ repoRoot, cwd: corpusDir, files: rel, configPath, threads: 1 }).ms);
   }
 
-  if (eslintFiles.length > 0) {
+  if (eslintFromLastRun) {
+    log(`ESLint: reusing the run of ${eslintFromLastRun.date} from last-run.json`);
+    record('eslint', eslintFromLastRun.ms);
+    findings.eslint = eslintFromLastRun.findings;
+    Object.assign(info, { eslintReusedFrom: eslintFromLastRun.date, eslintRssKiB: eslintFromLastRun.rssKiB });
+  } else if (eslintFiles.length > 0) {
     log(`ESLint, once, over ${eslintFiles.length} files (slow)`);
     const eslint = runEslint({
       repoRoot,

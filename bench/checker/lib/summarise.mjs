@@ -59,6 +59,11 @@ export function summarise({ corpus, files, eslintFiles, corpusDir, measured, run
     );
 
   const problems = [];
+  if (info.eslintReusedFrom)
+    problems.push(
+      `ESLint did not run: its time and findings are those of the run of ${info.eslintReusedFrom} ` +
+        '(`--eslint last`); the × ESLint column compares across runs.',
+    );
   if (info.oursUnavailable) problems.push(`ours not measured: ${info.oursUnavailable}`);
   if (info.oursFiles && info.oursFiles.length !== files.length)
     problems.push(`ours looked at ${info.oursFiles.length} files, the corpus has ${files.length}`);
@@ -122,6 +127,7 @@ export function summarise({ corpus, files, eslintFiles, corpusDir, measured, run
     machine,
     versions,
     corpus: { packages: corpus.packages.length, files: files.length, bytes, eslintBytes },
+    eslintRssKiB: info.eslintRssKiB,
     timings,
     headline,
     notes,
