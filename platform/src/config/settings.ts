@@ -101,6 +101,21 @@ export const settings = [
     schema: positiveInt.max(300_000).default(10_000),
   },
   {
+    key: 'webhookRetryBaseSeconds',
+    env: 'OPENMINIS_WEBHOOK_RETRY_BASE_SECONDS',
+    description:
+      'first webhook retry delay; doubles per failed attempt (±20 % jitter) within the 72 h window',
+    defaultText: '60',
+    schema: positiveInt.max(86_400).default(60),
+  },
+  {
+    key: 'webhookRetryCapSeconds',
+    env: 'OPENMINIS_WEBHOOK_RETRY_CAP_SECONDS',
+    description: 'longest delay between two webhook attempts',
+    defaultText: '21600 (6 h)',
+    schema: positiveInt.max(259_200).default(21_600),
+  },
+  {
     key: 'webhookUserOpenid',
     env: 'OPENMINIS_WEBHOOK_USER_OPENID',
     description: 'webhook user_openid: buyer (the buyer\'s open_id) or empty ("" like TikTok\'s examples)',

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { verifyWebhook } from '@openminis/node';
 import { afterEach, expect, it } from 'vitest';
 import { paymentsClient } from '../domains/payments/payments-test-helpers';
-import { describeEachEngine, type TestApp } from '../testing';
+import { createTestPlatform, describeEachEngine, type TestApp } from '../testing';
 import { startReceiver } from './test-receiver';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -314,3 +314,36 @@ describeEachEngine('webhook dispatcher (spec §7)', (ctx) => {
 function id8(): string {
   return Math.random().toString(36).slice(2, 10);
 }
+
+it('takes its retry base and cap from the settings', async () => {
+  const platform = await createTestPlatform('sqlite', {
+    config: { webhookRetryBaseSeconds: 10, webhookRetryCapSeconds: 15 },
+  });
+  const r = await startReceiver(() => 500);
+  try {
+    const p = paymentsClient(platform);
+    const app = await p.createApp({ webhook_url: r.url });
+    const { tokens } = await p.signIn({ app });
+    const id = await p.newOrder(tokens.access_token, 10);
+    await p.pay(id);
+    const d = new WebhookDispatcher(platform.deps, { random: () => 0.5 });
+    const gaps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await d.runDue();
+      const { deliveries } = await p.json<{ deliveries: Delivery[] }>(
+        platform.app.request(`/emulator/v1/webhooks/deliveries?reference=${id}`),
+      );
+      const [delivery] = deliveries;
+      gaps.push(
+        Math.round(
+          ((delivery?.next_attempt_at ?? 0) - (delivery?.attempt_log.at(-1)?.started_at ?? 0)) / 1000,
+        ),
+      );
+      await p.json(p.post('/emulator/v1/clock', { now: delivery?.next_attempt_at }));
+    }
+    expect(gaps).toEqual([10, 15, 15]);
+  } finally {
+    await r.close();
+    await platform.close();
+  }
+});

@@ -20,6 +20,7 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** How long a claim is held (emulated-clock ms); default timeout + 30 s. */
   leaseMs?: number;
+  /** Default: config.webhookRetryBaseSeconds / webhookRetryCapSeconds, 72 h window. */
   schedule?: RetrySchedule;
   random?: () => number;
   /** Re-read the emulated clock's offset from the database every poll (separate worker processes). */
@@ -56,7 +57,11 @@ export class WebhookDispatcher {
       pollMs: options.pollMs ?? deps.config.webhookPollMs,
       concurrency: options.concurrency ?? 8,
       leaseMs: options.leaseMs ?? timeoutMs + 30_000,
-      schedule: options.schedule ?? DEFAULT_SCHEDULE,
+      schedule: options.schedule ?? {
+        ...DEFAULT_SCHEDULE,
+        baseMs: deps.config.webhookRetryBaseSeconds * 1000,
+        capMs: deps.config.webhookRetryCapSeconds * 1000,
+      },
       random: options.random ?? Math.random,
       syncClock: options.syncClock ?? false,
     };
