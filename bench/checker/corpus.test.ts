@@ -3,7 +3,7 @@
 // Node modules with .d.mts types beside them.)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { disagreements, placesOf, type Tool, verdictOf } from './lib/compare.mjs';
+import { disabledByComment, disagreements, placesOf, type Tool, verdictOf } from './lib/compare.mjs';
 import {
   type Corpus,
   type CorpusFile,
@@ -130,5 +130,32 @@ describe('lining up findings', () => {
       eslint: [at('b.js', 2, 1, 'no-new-func')],
     });
     expect(place && verdictOf(place, all)).toBe('oxlint differs');
+  });
+});
+
+describe('eslint-disable comments (oxlint obeys them)', () => {
+  const code = [
+    'a(); // eslint-disable-line no-eval',
+    '// eslint-disable-next-line no-new-func -- fallback',
+    'Function("x");',
+    '/* eslint-disable require-atomic-updates */',
+    'b();',
+    '/* eslint-disable */',
+    'c();',
+    '/* eslint-enable new-cap */',
+    'd();',
+    '/* eslint-enable */',
+    'e(); // eslint-disable-line no-console',
+  ];
+
+  it.each([
+    [1, true],
+    [3, true],
+    [5, false],
+    [7, true],
+    [9, true],
+    [11, false],
+  ])('line %i covered: %s', (line, covered) => {
+    expect(disabledByComment(code, line)).toBe(covered);
   });
 });

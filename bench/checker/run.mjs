@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contextOf } from './lib/compare.mjs';
 import { benchDir, corpusDirProblems, corpusFiles, defaultCorpusDir, loadCorpus } from './lib/corpus.mjs';
 import { checkerCommit, describeMachine, load, packageVersion } from './lib/machine.mjs';
 import { measure } from './lib/measure.mjs';
@@ -96,10 +97,12 @@ function lastEslintRun() {
   return { date: last.date, ms: timing.medianMs, findings: last.findings.eslint, rssKiB: last.eslintRssKiB };
 }
 
-/** The stored run with today's triage.json notes. */
+/** The stored run with today's triage.json notes (and today's reading of the source around each place). */
 function retriaged(run) {
   const triage = loadTriage();
-  for (const d of run.disagreements) d.triage = triageNoteFor(triage, d);
+  const cache = new Map();
+  for (const d of run.disagreements)
+    Object.assign(d, contextOf(corpusDir, d, cache), { triage: triageNoteFor(triage, d) });
   return run;
 }
 

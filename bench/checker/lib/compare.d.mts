@@ -27,3 +27,4 @@ export function contextOf(
   place: Place,
   cache?: Map<string, string[]>,
 ): { excerpt: string; eslintDisableNearby: boolean };
+export function disabledByComment(lines: string[], line: number): boolean;

@@ -88,11 +88,33 @@ export function contextOf(corpusDir, place, cache = new Map()) {
     .slice(from, at + 80)
     .replace(/\s+/g, ' ')
     .trim();
-  const nearby = [lines[place.line - 2] ?? '', text].join('\n');
   return {
     excerpt: `${from > 0 ? '…' : ''}${excerpt}${at + 80 < text.length ? '…' : ''}`,
-    eslintDisableNearby: /eslint-disable/.test(nearby),
+    eslintDisableNearby: disabledByComment(lines, place.line),
   };
+}
+
+/** `eslint-disable` comments oxlint obeys: for all rules, or naming one of the three compared here. */
+const DISABLES_OUR_RULES = /^\s*(?:$|--|.*\b(?:no-eval|no-new-func|no-implied-eval)\b)/;
+
+/**
+ * Whether an `eslint-disable` comment covers this line: `-line` on it, `-next-line` on the line before,
+ * or a block `/* eslint-disable … *\/` earlier in the file not followed by an `eslint-enable` for the
+ * same rules (`eslint-enable new-cap` after `eslint-disable` leaves every other rule off).
+ */
+export function disabledByComment(lines, line) {
+  const covers = (text, directive) => {
+    const at = text.indexOf(directive);
+    return at >= 0 && DISABLES_OUR_RULES.test(text.slice(at + directive.length).replace(/\*\/.*$/, ''));
+  };
+  if (covers(lines[line - 1] ?? '', 'eslint-disable-line')) return true;
+  if (covers(lines[line - 2] ?? '', 'eslint-disable-next-line')) return true;
+  for (let i = line - 1; i >= 0; i--) {
+    const text = lines[i] ?? '';
+    if (/\/\*\s*eslint-enable\b/.test(text) && covers(text, 'eslint-enable')) return false;
+    if (/\/\*\s*eslint-disable(?![-\w])/.test(text) && covers(text, 'eslint-disable')) return true;
+  }
+  return false;
 }
 
 /** A short reading of one disagreement, from the checker's point of view. */

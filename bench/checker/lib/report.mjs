@@ -73,8 +73,8 @@ export function renderDisagreementList(run, limit = Number.POSITIVE_INFINITY) {
   const out = [
     `${list.length} places where ${run.toolsThatRan.map((t) => TOOL_LABEL[t]).join(', ')} do not report the same ` +
       'thing (a cell lists what that tool reported at the place; — is nothing). "ours only" is a candidate false ' +
-      'positive of the checker, "ours missing" a candidate miss; ✎ marks an `eslint-disable` comment on the line ' +
-      'or the line before (oxlint obeys those comments; ESLint was told to ignore them).',
+      'positive of the checker, "ours missing" a candidate miss; ✎ marks a place an `eslint-disable` comment ' +
+      'in the bundle covers (oxlint obeys those comments; ESLint was told to ignore them).',
     '',
     `| File:line:col | ${run.toolsThatRan.map((t) => TOOL_LABEL[t]).join(' | ')} | Verdict | Code | Reviewed (triage.json) |`,
     `|---|${run.toolsThatRan.map(() => '---|').join('')}---|---|---|`,
