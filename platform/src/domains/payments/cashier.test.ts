@@ -203,6 +203,8 @@ describeEachEngine('cashier and Beans ledger', (ctx) => {
     expect((await grant({ amount: -71 })).status).toBe(409);
     expect(await (await grant({ amount: -20 })).json()).toMatchObject({ balance: 50 });
     expect(await (await grant({ balance: 5 })).json()).toMatchObject({ balance: 5 });
+    expect(await (await grant({ grant: 5 })).json()).toMatchObject({ balance: 10 });
+    expect(await (await grant({ set: 3 })).json()).toMatchObject({ balance: 3 });
     expect((await grant({ balance: -1 })).status).toBe(400);
     expect((await grant({ amount: 1, balance: 1 })).status).toBe(400);
     expect((await p().setBeans('usr_missing', { amount: 1 })).status).toBe(404);

@@ -15,8 +15,14 @@ const beansBody = z
   .union([
     z.object({ amount: beansAmount, idempotency_key: id.optional() }).strict(),
     z.object({ balance: z.number().int().nonnegative().max(1e12), idempotency_key: id.optional() }).strict(),
+    // Aliases: {grant: n} = {amount: n}, {set: n} = {balance: n}.
+    z.object({ grant: beansAmount, idempotency_key: id.optional() }).strict(),
+    z.object({ set: z.number().int().nonnegative().max(1e12), idempotency_key: id.optional() }).strict(),
   ])
-  .meta({ id: 'EmulatorBeans', description: '{amount} grants (negative: takes away); {balance} sets' });
+  .meta({
+    id: 'EmulatorBeans',
+    description: '{amount} (alias {grant}) grants, negative takes away; {balance} (alias {set}) sets',
+  });
 const refundBody = z
   .object({ refund_amount: z.number().int().positive().max(1e12), idempotency_key: id.optional() })
   .strict()
@@ -65,6 +71,8 @@ export function paymentControlRoutes(deps: PlatformDeps): RouteDef[] {
         const userId = c.req.param('user_id') as string;
         const body = await readJson(c, beansBody);
         if ('amount' in body) await wallets.grant(userId, body.amount, body.idempotency_key);
+        else if ('grant' in body) await wallets.grant(userId, body.grant, body.idempotency_key);
+        else if ('set' in body) await wallets.set(userId, body.set, body.idempotency_key);
         else await wallets.set(userId, body.balance, body.idempotency_key);
         return c.json(await balanceOf(userId));
       },

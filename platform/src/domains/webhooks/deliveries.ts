@@ -122,6 +122,7 @@ export class Deliveries {
 /** Control-API view of a delivery. */
 export function presentDelivery(row: WebhookDeliveriesTable & { attempt_log: WebhookAttemptsTable[] }) {
   return {
+    id: row.id,
     delivery_id: row.id,
     app_id: row.app_id,
     event: row.event,
