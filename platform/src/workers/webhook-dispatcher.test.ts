@@ -282,6 +282,22 @@ describeEachEngine('webhook dispatcher (spec §7)', (ctx) => {
     }
   });
 
+  it('hands in-flight deliveries back at once when stopped gracefully', async () => {
+    const r = await receiver((i) => (i === 0 ? 'hang' : 200));
+    const app = await p().createApp({ webhook_url: r.url });
+    const d = dispatcher({ timeoutMs: 60_000 });
+    d.start();
+    const { tokens } = await p().signIn({ app });
+    const id = await p().newOrder(tokens.access_token, 10);
+    await p().pay(id);
+    await expect.poll(() => r.received.length, { timeout: 5000 }).toBe(1);
+    await d.stop();
+    expect((await deliveriesOf(id))[0]).toMatchObject({ status: 'pending', attempts: 0, attempt_log: [] });
+    // Due now: the next worker sends it without waiting for a lease to expire.
+    await dispatcher().runDue();
+    expect((await deliveriesOf(id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
   it("sends a signed test event to the app's URL or a given one (portal 'Test URL')", async () => {
     const r = await receiver((i) => (i === 0 ? 200 : 404));
     const app = await p().createApp({ webhook_url: r.url });

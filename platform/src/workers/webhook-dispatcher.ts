@@ -46,6 +46,7 @@ export class WebhookDispatcher {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
+  #stopping = new AbortController();
 
   constructor(deps: PlatformDeps, options: DispatcherOptions = {}) {
     this.#deps = deps;
@@ -71,14 +72,19 @@ export class WebhookDispatcher {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#stopping = new AbortController();
     this.#unsubscribe = onWebhookEnqueued(this.#deps, () => this.#wake?.());
     this.#loop = this.#run();
   }
 
-  /** Stops claiming and waits for the deliveries in flight. */
+  /**
+   * Stops claiming, aborts the attempts in flight and hands their rows back (pending, due
+   * now, unleased) so the next worker sends them at once instead of after the lease.
+   */
   async stop(): Promise<void> {
     this.#running = false;
     this.#unsubscribe?.();
+    this.#stopping.abort();
     this.#wake?.();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);
@@ -86,6 +92,7 @@ export class WebhookDispatcher {
 
   /** Delivers everything due now (and what becomes due meanwhile); for tests and tools. */
   async runDue(): Promise<number> {
+    if (!this.#running && this.#stopping.signal.aborted) this.#stopping = new AbortController();
     let total = 0;
     for (;;) {
       const claimed = await this.tick();
@@ -152,6 +159,15 @@ export class WebhookDispatcher {
     const startedAt = deps.clock.now();
     const result = await this.#attempt(row, startedAt);
     const finishedAt = deps.clock.now();
+    if (this.#stopping.signal.aborted && !result.ok) {
+      await this.#db
+        .updateTable('webhook_deliveries')
+        .set({ status: 'pending', next_attempt_at: finishedAt, lease_owner: null, lease_expires_at: null })
+        .where('id', '=', row.id)
+        .where('lease_owner', '=', row.lease_owner)
+        .execute();
+      return;
+    }
     const next = result.ok
       ? undefined
       : nextAttemptAt(
@@ -216,6 +232,7 @@ export class WebhookDispatcher {
       clientSecret: this.#deps.secrets.decrypt(row.client_secret_enc),
       nowMs,
       timeoutMs: this.#options.timeoutMs,
+      signal: this.#stopping.signal,
     });
   }
 }

@@ -18,6 +18,8 @@ export interface SendInput {
   /** Epoch ms of the (emulated) clock at send time: the signature's `t`. */
   nowMs: number;
   timeoutMs: number;
+  /** Aborts the attempt early (the dispatcher is stopping); the result then says `aborted`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -29,7 +31,8 @@ export interface SendInput {
 export async function sendWebhook(input: SendInput): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const signal = AbortSignal.timeout(input.timeoutMs);
+  const timeout = AbortSignal.timeout(input.timeoutMs);
+  const signal = input.signal ? AbortSignal.any([timeout, input.signal]) : timeout;
   try {
     const response = await fetch(input.url, {
       method: 'POST',
@@ -51,15 +54,18 @@ export async function sendWebhook(input: SendInput): Promise<SendResult> {
       durationMs: elapsed(),
     };
   } catch (error) {
-    const timedOut = signal.aborted;
+    const timedOut = timeout.aborted;
+    const stopped = input.signal?.aborted === true;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const detail = cause?.code ?? cause?.message ?? (error as Error).message;
     return {
       ok: false,
       httpStatus: null,
-      error: timedOut
-        ? `timeout after ${input.timeoutMs} ms`
-        : `network_error: ${String(detail).slice(0, 200)}`,
+      error: stopped
+        ? 'aborted: the dispatcher stopped'
+        : timedOut
+          ? `timeout after ${input.timeoutMs} ms`
+          : `network_error: ${String(detail).slice(0, 200)}`,
       responseExcerpt: null,
       durationMs: elapsed(),
     };
