@@ -177,6 +177,18 @@ export class WebhookDispatcher {
           this.#options.schedule,
           this.#options.random,
         );
+    // Never the body, URL or headers: they may carry the receiver's secrets.
+    deps.logger.info(
+      {
+        delivery: row.id,
+        event: row.event,
+        attempt: attemptNo,
+        status: result.httpStatus ?? result.error?.split(':')[0],
+        ms: result.durationMs,
+        outcome: result.ok ? 'delivered' : next === undefined ? 'dropped' : 'retry',
+      },
+      'webhook attempt',
+    );
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhook_attempts')
