@@ -8,6 +8,7 @@ import { DEFAULT_SCHEDULE, nextAttemptAt, type RetrySchedule } from '../domains/
 import { type SendResult, sendWebhook } from '../domains/webhooks/sender';
 import type { WebhookDeliveriesTable } from '../domains/webhooks/tables';
 import { claimDueDeliveries } from './claim';
+import { recordOutcome, releaseClaim } from './outcome';
 
 export interface DispatcherOptions {
   /** Shown in attempt logs; default `<host>:<pid>:<random>`. */
@@ -159,15 +160,7 @@ export class WebhookDispatcher {
     const startedAt = deps.clock.now();
     const result = await this.#attempt(row, startedAt);
     const finishedAt = deps.clock.now();
-    if (this.#stopping.signal.aborted && !result.ok) {
-      await this.#db
-        .updateTable('webhook_deliveries')
-        .set({ status: 'pending', next_attempt_at: finishedAt, lease_owner: null, lease_expires_at: null })
-        .where('id', '=', row.id)
-        .where('lease_owner', '=', row.lease_owner)
-        .execute();
-      return;
-    }
+    if (this.#stopping.signal.aborted && !result.ok) return releaseClaim(this.#db, row, finishedAt);
     const next = result.ok
       ? undefined
       : nextAttemptAt(
@@ -189,40 +182,13 @@ export class WebhookDispatcher {
       },
       'webhook attempt',
     );
-    await this.#db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('webhook_attempts')
-        .values({
-          id: `wha_${randomString(20, '0123456789abcdefghijklmnopqrstuvwxyz')}`,
-          delivery_id: row.id,
-          attempt_no: attemptNo,
-          url: row.webhook_url,
-          started_at: startedAt,
-          duration_ms: result.durationMs,
-          http_status: result.httpStatus,
-          error: result.error,
-          response_excerpt: result.responseExcerpt,
-          worker: this.workerId,
-        })
-        .execute();
-      const lastStatus =
-        result.httpStatus === null ? (result.error ?? 'error').split(/[: ]/)[0] : String(result.httpStatus);
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          attempts: attemptNo,
-          last_status: lastStatus ?? null,
-          lease_owner: null,
-          lease_expires_at: null,
-          ...(result.ok
-            ? { status: 'delivered', delivered_at: finishedAt }
-            : next === undefined
-              ? { status: 'dropped', dropped_at: finishedAt }
-              : { status: 'pending', next_attempt_at: next }),
-        })
-        .where('id', '=', row.id)
-        .where('lease_owner', '=', row.lease_owner)
-        .execute();
+    await recordOutcome(this.#db, row, {
+      attemptNo,
+      startedAt,
+      finishedAt,
+      result,
+      next,
+      workerId: this.workerId,
     });
   }
 
