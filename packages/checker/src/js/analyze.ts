@@ -1,8 +1,10 @@
 import { parseSync } from 'oxc-parser';
 import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
+import type { Dependency } from './evaluate';
 import { checkSite } from './sinks';
-import { isSensitive } from './values';
+import { anyIn } from './triggers';
+import { isSensitive, propertiesThatMatter } from './values';
 import { walkProgram } from './walk';
 
 export type SourceType = 'module' | 'script' | 'unambiguous' | 'commonjs';
@@ -12,17 +14,20 @@ export interface JsAnalysis {
   sawLogin: boolean;
   /** The parser's first error, when the text is not valid JavaScript (findings come from the recovered AST). */
   syntaxError?: { message: string; offset: number };
-  /** Identifier names the findings' resolution relied on (see fast.ts). */
-  reliedNames: Set<string>;
-  /** Bindings whose value could start a finding where they are used (see fast.ts); when asked. */
-  sensitiveNames?: Set<string>;
+  /**
+   * When asked (collectDependencies): names the findings resolved, and bindings whose value
+   * could start a finding where they are used (see fast.ts).
+   */
+  dependencies?: Dependency[];
 }
 
 export interface JsOptions {
   sourceType: SourceType;
   jsx?: boolean;
   trusted: TrustedOrigins;
-  collectSensitive?: boolean;
+  collectDependencies?: boolean;
+  /** Sorted offsets of trigger words (skeleton.ts): sites holding one record what they resolved. */
+  triggers?: number[];
 }
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
@@ -48,22 +53,36 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
     },
   };
   // Only names resolved while deciding a finding matter for blanking exactness.
-  const relied = new Set<string>();
+  const dependencies: Dependency[] = [];
+  // Exactness of blanking (fast.ts): whatever a site that could be a finding resolved — it holds a
+  // trigger word, touched a sensitive binding, or is one — must mean the same in the full text.
+  const triggers = options.triggers ?? [];
   for (const site of sites) {
-    evaluator.reliedNames.clear();
+    evaluator.resolved.length = 0;
+    evaluator.touchedSensitive = false;
     const before = findings.length;
     checkSite(site, ctx);
-    if (findings.length > before) for (const name of evaluator.reliedNames) relied.add(name);
+    if (
+      options.collectDependencies &&
+      evaluator.resolved.length > 0 &&
+      (findings.length > before || evaluator.touchedSensitive || anyIn(triggers, site.start, site.end))
+    ) {
+      if (findings.length > before) dependencies.push(...evaluator.resolved);
+      else
+        for (const [name, s, e] of evaluator.resolved) dependencies.push([name, s, e, undefined, site.start]);
+    }
   }
-  const result: JsAnalysis = { findings, sawLogin, reliedNames: relied };
-  if (options.collectSensitive) {
-    const sensitive = new Set<string>();
+  const result: JsAnalysis = { findings, sawLogin };
+  if (options.collectDependencies) {
     for (const scope of scopes) {
       for (const binding of scope.bindings.values()) {
-        if (binding.init && isSensitive(evaluator.bindingValue(binding, 0))) sensitive.add(binding.name);
+        if (!binding.init) continue;
+        const value = evaluator.bindingValue(binding, 0);
+        if (isSensitive(value))
+          dependencies.push([binding.name, scope.start, scope.end, propertiesThatMatter(value)]);
       }
     }
-    result.sensitiveNames = sensitive;
+    result.dependencies = dependencies;
   }
   if (firstError) {
     result.syntaxError = { message: firstError.message, offset: firstError.labels[0]?.start ?? 0 };

@@ -4,6 +4,7 @@ import {
   exactString,
   GLOBAL_OBJECT,
   GLOBAL_OBJECT_NAMES,
+  isSensitive,
   memberOf,
   path,
   pathIs,
@@ -15,13 +16,31 @@ import {
 const MAX_DEPTH = 40;
 
 /**
+ * A name some conclusion depends on, the source range where that name means the same binding,
+ * and, when only some property accesses `name.p` can matter, those property names.
+ */
+export type Dependency = [
+  name: string,
+  start: number,
+  end: number,
+  properties?: readonly string[],
+  /**
+   * Set for names resolved at a site that is not a finding: only a declaration hidden in blanked
+   * code could change them, and that must be in the same function as this offset (the site).
+   */
+  useAt?: number,
+];
+
+/**
  * Constant folding and alias resolution over the ESTree of one file. Knows just enough to see
  * through the disguises of forbidden APIs: global-object paths, string folding, bindings that are
  * never reassigned, `.constructor` chains. Anything else is `unknown` (never a finding).
  */
 export class Evaluator {
-  /** Names whose resolution a finding depended on (see skeleton.ts: exactness of blanking). */
-  readonly reliedNames = new Set<string>();
+  /** Names resolved since the last reset, with the range of their scope (see fast.ts: exactness of blanking). */
+  readonly resolved: Dependency[] = [];
+  /** Set when a name resolved since the last reset had a sensitive value (see values.ts isSensitive). */
+  touchedSensitive = false;
 
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
@@ -89,9 +108,13 @@ export class Evaluator {
     const name: string = node.name;
     if (name === 'undefined') return UNKNOWN_VALUE;
     const binding = this.scopeOf(node).resolve(name);
-    this.reliedNames.add(name);
+    this.resolved.push(
+      binding ? [name, binding.scope.start, binding.scope.end] : [name, 0, Number.MAX_SAFE_INTEGER],
+    );
     if (!binding) return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
-    return this.bindingValue(binding, depth);
+    const value = this.bindingValue(binding, depth);
+    if (isSensitive(value)) this.touchedSensitive = true;
+    return value;
   }
 
   bindingValue(binding: Binding, depth: number): Value {
@@ -164,7 +187,7 @@ export class Evaluator {
         if (pathIs(target, 'Object') || pathIs(target, 'Reflect')) {
           if (method === 'getPrototypeOf') {
             const of = this.value(args[0], depth);
-            return of.k === 'fn' ? { k: 'fnproto' } : of.k === 'path' ? { k: 'ctorOf' } : UNKNOWN_VALUE;
+            return of.k === 'fn' ? { k: 'fnproto' } : UNKNOWN_VALUE;
           }
           if (pathIs(target, 'Reflect') && args.length >= 2) {
             const key = exactString(this.value(args[1], depth));

@@ -1,42 +1,264 @@
 import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
-import { blankRegions, scanSkeleton } from './skeleton';
+import type { Dependency } from './evaluate';
+import { blankRegions, mergeSpans, type ParamScope, scanSkeleton } from './skeleton';
+import { IDENT } from './triggers';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
+const MAX_ROUNDS = 3;
 
 /**
- * Analyses a JS text, parsing only what can matter. Exactness of the blanking (skeleton.ts):
- * a blanked region holds no trigger word, so no finding starts inside it; removing it can only
- * remove declarations and writes, which can only add findings, never hide one. The result is
- * kept unless a name it depends on — one a finding resolved, or a binding whose value is
- * sensitive (an alias of eval, window, navigator…) — occurs in a blanked region; then the file
- * is analysed again without blanking. A skeleton that does not parse also falls back.
+ * Analyses a JS text, parsing only what can matter.
+ *
+ * Exactness of the blanking (skeleton.ts): a blanked body holds no trigger word, so no finding
+ * starts inside it; removing it can only remove declarations and writes, which can only add
+ * findings, never hide one. What blanking can change is what a name outside means inside: a
+ * binding whose value is sensitive (an alias of eval, window, navigator…) used in a blanked body,
+ * or a name a finding resolved (written in a blanked body). So after each analysis, every blanked
+ * body where such a name occurs (as code, within the binding's scope) is kept, and the text is
+ * analysed again, until nothing changes. A skeleton that does not parse falls back to the whole
+ * text, as does a file that needs more than MAX_ROUNDS rounds.
  */
 export function analyzeJsFast(source: string, filename: string, options: JsOptions): JsAnalysis {
   const skeleton = scanSkeleton(source);
-  if (!skeleton.hasTriggers) return { findings: [], sawLogin: false, reliedNames: new Set() };
+  if (!skeleton.hasTriggers) return { findings: [], sawLogin: false };
   if (skeleton.maxDepth > MAX_NESTING) {
     throw new RangeError(`nesting deeper than ${MAX_NESTING} levels (found ${skeleton.maxDepth})`);
   }
-  if (skeleton.regions.length === 0) return analyzeJs(source, filename, options);
-  const partial = analyzeJs(blankRegions(source, skeleton.regions), filename, {
-    ...options,
-    collectSensitive: true,
-  });
-  if (partial.syntaxError) return analyzeJs(source, filename, options);
-  const names = new Set([...partial.reliedNames, ...(partial.sensitiveNames ?? [])]);
-  if (names.size > 0 && occursInRegions(source, names, skeleton.regions))
-    return analyzeJs(source, filename, options);
-  return partial;
+  const { bodies, inert } = skeleton;
+  const kept = new Uint8Array(bodies.length);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const selected = maximalBodies(bodies, kept);
+    const regions = mergeSpans([...selected.map((b) => bodies[b] as [number, number]), ...pairs(inert)]);
+    if (regions.length === 0) break;
+    const result = analyzeJs(blankRegions(source, regions), filename, {
+      ...options,
+      collectDependencies: true,
+      triggers: skeleton.triggers,
+    });
+    if (result.syntaxError) break;
+    if (
+      !keepBodiesUsing(
+        source,
+        result.dependencies ?? [],
+        bodies,
+        selected,
+        kept,
+        inert,
+        skeleton.paramScopes ?? [],
+      )
+    ) {
+      return result;
+    }
+  }
+  return analyzeJs(source, filename, options);
 }
 
-function occursInRegions(source: string, names: Set<string>, regions: number[]): boolean {
-  const alternation = [...names].map((name) => name.replace(/[$]/g, '\\$')).join('|');
-  const re = new RegExp(`(?<![\\w$])(?:${alternation})(?![\\w$])`, 'g');
-  for (let r = 0; r < regions.length; r += 2) {
-    re.lastIndex = regions[r] as number;
-    const m = re.exec(source);
-    if (m && m.index < (regions[r + 1] as number)) return true;
+/** Indices of bodies not kept and not inside another such body. */
+function maximalBodies(bodies: Array<[number, number]>, kept: Uint8Array): number[] {
+  const out: number[] = [];
+  let lastEnd = -1;
+  for (let b = 0; b < bodies.length; b++) {
+    const [start, end] = bodies[b] as [number, number];
+    if (kept[b] === 1 || start < lastEnd) continue;
+    out.push(b);
+    lastEnd = end;
+  }
+  return out;
+}
+
+function pairs(flat: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i] as number, flat[i + 1] as number]);
+  return out;
+}
+
+/**
+ * Marks as kept every blanked body (and every body nested in it) that contains an occurrence of a
+ * dependency in code. Returns whether anything changed.
+ */
+function keepBodiesUsing(
+  source: string,
+  dependencies: Dependency[],
+  bodies: Array<[number, number]>,
+  selected: number[],
+  kept: Uint8Array,
+  inert: number[],
+  paramScopes: ParamScope[],
+): boolean {
+  if (dependencies.length === 0 || selected.length === 0) return false;
+  const bodyParents = parentsOf(bodies);
+  const scopeParents = parentsOf(paramScopes);
+  let changed = false;
+  // Names resolved at sites that are not findings can only change through a declaration hidden
+  // in blanked code of the same function (hoisted `var`, function-level `let`): keep every
+  // statement and block of the functions holding such sites. Their nested functions stay blanked.
+  const hotFunctions = new Set<number>();
+  const byName = new Map<string, Dependency[]>();
+  for (const dependency of dependencies) {
+    if (dependency[4] !== undefined) {
+      hotFunctions.add(enclosingFunction(paramScopes, scopeParents, dependency[4]));
+      continue;
+    }
+    const list = byName.get(dependency[0]) ?? [];
+    list.push(dependency);
+    byName.set(dependency[0], list);
+  }
+  if (hotFunctions.size > 0) {
+    const functionEnds = new Map<number, number>();
+    for (const scope of paramScopes) if (scope[4] === 1) functionEnds.set(scope[0], scope[1]);
+    for (let b = 0; b < bodies.length; b++) {
+      const [start, end] = bodies[b] as [number, number];
+      if (kept[b] === 1 || functionEnds.get(start) === end) continue;
+      if (hotFunctions.has(enclosingFunction(paramScopes, scopeParents, start))) {
+        kept[b] = 1;
+        changed = true;
+      }
+    }
+  }
+  if (byName.size === 0) return changed;
+  // A bitmap of (length, first character) of the names: most identifiers are rejected unsliced.
+  const shapes = new Uint8Array(64 << 7);
+  for (const name of byName.keys())
+    if (name.length < 64) shapes[(name.length << 7) | (name.charCodeAt(0) & 0x7f)] = 1;
+  for (const b of selected) {
+    const [start, end] = bodies[b] as [number, number];
+    let i = start;
+    while (i < end) {
+      if (IDENT[source.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
+      const at = i;
+      const first = source.charCodeAt(i);
+      while (i < end && IDENT[source.charCodeAt(i)] === 1) i++;
+      const length = i - at;
+      if (length >= 64 || shapes[(length << 7) | (first & 0x7f)] === 0) continue;
+      if (at > 0 && source.charCodeAt(at - 1) === 46 /* . */) continue;
+      const name = source.slice(at, i);
+      const deps = byName.get(name);
+      if (!deps || inSpans(inert, at)) continue;
+      const inner = innermost(bodies, bodyParents, at);
+      if (inner >= 0 && kept[inner] === 1) continue;
+      const property = propertyAfter(source, i);
+      const matters = deps.some(
+        ([, s, e, props]) =>
+          s <= at &&
+          at < e &&
+          (props === undefined || property === undefined || props.includes(property)) &&
+          !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents),
+      );
+      if (!matters) continue;
+      for (
+        let k = innermost(bodies, bodyParents, at);
+        k >= 0 && kept[k] === 0;
+        k = bodyParents[k] as number
+      ) {
+        kept[k] = 1;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
+ * True when a function, arrow or catch body strictly inside the dependency's scope [s, e) and
+ * around `at` declares `name` as a parameter: the occurrence then means that parameter.
+ */
+function shadowedByParameter(
+  source: string,
+  name: string,
+  at: number,
+  s: number,
+  e: number,
+  scopes: ParamScope[],
+  parents: Int32Array,
+): boolean {
+  for (let i = innermost(scopes, parents, at); i >= 0; i = parents[i] as number) {
+    const [, bodyEnd, ps, pe] = scopes[i] as ParamScope;
+    if (ps < s) break;
+    if (bodyEnd + 1 >= e) continue;
+    if (declares(source.slice(ps, pe), name)) return true;
   }
   return false;
+}
+
+/**
+ * Nesting of spans sorted by start (they nest or are disjoint): the index of each one's parent,
+ * -1 at the top. Lets `innermost` find the spans around an offset without a linear scan.
+ */
+export function parentsOf(spans: ReadonlyArray<readonly [number, number, ...number[]]>): Int32Array {
+  const parents = new Int32Array(spans.length);
+  const stack: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const start = (spans[i] as readonly number[])[0] as number;
+    while (
+      stack.length > 0 &&
+      ((spans[stack[stack.length - 1] as number] as readonly number[])[1] as number) <= start
+    )
+      stack.pop();
+    parents[i] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1;
+    stack.push(i);
+  }
+  return parents;
+}
+
+/** Index of the innermost span holding `at`, or -1. */
+export function innermost(
+  spans: ReadonlyArray<readonly [number, number, ...number[]]>,
+  parents: Int32Array,
+  at: number,
+): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (((spans[mid] as readonly number[])[0] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo - 1;
+  while (i >= 0 && ((spans[i] as readonly number[])[1] as number) <= at) i = parents[i] as number;
+  return i;
+}
+
+/** Body start of the innermost function around `at`, or -1 at the top level. */
+function enclosingFunction(scopes: ParamScope[], parents: Int32Array, at: number): number {
+  let i = innermost(scopes, parents, at);
+  while (i >= 0 && (scopes[i] as ParamScope)[4] === 0) i = parents[i] as number;
+  return i < 0 ? -1 : (scopes[i] as ParamScope)[0];
+}
+
+function declares(params: string, name: string): boolean {
+  let from = 0;
+  for (let i = params.indexOf(name); i !== -1; i = params.indexOf(name, from)) {
+    const before = i === 0 ? 32 : params.charCodeAt(i - 1);
+    const after = i + name.length >= params.length ? 32 : params.charCodeAt(i + name.length);
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+    from = i + 1;
+  }
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127
+  );
+}
+
+/** `p` when the text at `from` is `.p` or `?.p` (spaces allowed), else undefined. */
+function propertyAfter(source: string, from: number): string | undefined {
+  const m = /^\s*\??\.\s*([\w$]+)/.exec(source.slice(from, from + 64));
+  return m ? m[1] : undefined;
+}
+
+function inSpans(flat: number[], at: number): boolean {
+  let lo = 0;
+  let hi = flat.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((flat[2 * mid + 1] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < flat.length / 2 && (flat[2 * lo] as number) <= at;
 }

@@ -28,6 +28,9 @@ export class Scope {
     readonly isFunction: boolean,
     /** `this` inside differs from outside (non-arrow functions, class bodies). */
     readonly bindsThis: boolean,
+    /** Source range of the node that owns the scope (the whole text for the program). */
+    readonly start = 0,
+    readonly end = Number.MAX_SAFE_INTEGER,
   ) {}
 
   functionScope(): Scope {

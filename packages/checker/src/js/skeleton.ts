@@ -7,9 +7,21 @@ import { anyIn, findTriggers, IDENT } from './triggers';
  * and the parser only builds the AST of code that matters. fast.ts checks the exactness
  * conditions after the analysis and falls back to a full parse when one fails.
  */
+/**
+ * [bodyStart, bodyEnd, paramsStart, paramsEnd, isFunction]: a body whose parameters can shadow
+ * outer names; isFunction is 0 for catch clauses (their body is not a `var` scope).
+ */
+export type ParamScope = [number, number, number, number, number];
+
 export interface Skeleton {
-  /** Flat [start, end) pairs of blankable brace interiors: sorted, disjoint, maximal. */
-  regions: number[];
+  /** Brace interiors holding no trigger, sorted by start; they nest. */
+  bodies: Array<[number, number]>;
+  /** Flat [start, end) spans of comments and long trigger-free strings: sorted, disjoint. */
+  inert: number[];
+  /** Bodies of functions, arrows and catch clauses with their parameter text, sorted by start. */
+  paramScopes?: ParamScope[];
+  /** Offsets of trigger words in code (not in comments), sorted. */
+  triggers?: number[];
   /** Deepest nesting of brackets, braces and template expressions. */
   maxDepth: number;
   /** False when the file holds no trigger and no `this`: nothing in it can be a finding. */
@@ -45,12 +57,29 @@ function hasUnblankable(src: string, start: number, end: number): boolean {
   return text.includes('//') || /\\[\n\r\u2028\u2029]/.test(text);
 }
 
+/** Words that continue the statement before a `;` (`else`, `while` of do-while, …). */
+const CONTINUATIONS = new Set(['else', 'while', 'catch', 'finally']);
+
+/** The first word (identifier run) after spaces from `from`; '' at `end` or before a non-word. */
+function nextWord(src: string, from: number, end: number): string {
+  let k = from;
+  while (k < end && isSpace(src.charCodeAt(k))) k++;
+  if (k >= end) return '';
+  let e = k;
+  while (e < end && IDENT[src.charCodeAt(e)] === 1) e++;
+  return e === k ? ' ' : src.slice(k, e);
+}
+
 const PAREN_BLOCK_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'catch']);
 
 interface Brace {
   open: number;
   candidate: boolean;
+  /** Statements of this body can be blanked one by one (see `;` handling); -1 when not. */
+  chunkStart: number;
+  /** Open brackets when the brace opened: a `;` at this level ends a statement. */
+  parenBase: number;
   /** Inside a non-arrow function: `this` there is not the global object. */
   thisSafe: boolean;
   template: boolean;
@@ -58,11 +87,12 @@ interface Brace {
 
 /** 1 for the characters the lexer acts on: quotes, `/`, brackets, braces. */
 const LEX = new Uint8Array(65536);
-for (const ch of '"\'`/{}()[]') LEX[ch.charCodeAt(0)] = 1;
+for (const ch of '"\'`/{}()[];') LEX[ch.charCodeAt(0)] = 1;
 
 export function scanSkeleton(src: string): Skeleton {
   const { triggers, thisAt } = findTriggers(src);
-  if (triggers.length === 0 && thisAt.length === 0) return { regions: [], maxDepth: 0, hasTriggers: false };
+  if (triggers.length === 0 && thisAt.length === 0)
+    return { bodies: [], inert: [], maxDepth: 0, hasTriggers: false };
   const n = src.length;
   const braces: Brace[] = [];
   const parens: number[] = [];
@@ -77,6 +107,21 @@ export function scanSkeleton(src: string): Skeleton {
   const comments: number[] = [];
   /** Flat [start, end) interiors of long string literals (see LONG_STRING). */
   const strings: number[] = [];
+  /** [bodyStart, bodyEnd, paramsStart, paramsEnd] of every function, arrow and catch body. */
+  const paramScopes: ParamScope[] = [];
+  /** Indices into paramScopes still open, to set their end. */
+  const openScopes: number[] = [];
+
+  /**
+   * A statement (or run of statements) between two `;` of one body. Not when it starts with, or is
+   * followed by, a keyword that continues the previous statement (`if (a) b; else c`).
+   */
+  const pushChunk = (start: number, end: number, thisSafe: boolean) => {
+    const first = nextWord(src, start, end);
+    if (first === '' || CONTINUATIONS.has(first)) return;
+    if (src.charCodeAt(end) === 59 && CONTINUATIONS.has(nextWord(src, end + 1, n))) return;
+    candidates.push([start, end, thisSafe ? 1 : 0]);
+  };
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
@@ -97,8 +142,16 @@ export function scanSkeleton(src: string): Skeleton {
       i = skipString(src, p, c);
       if (i - p > LONG_STRING && src.charCodeAt(i - 1) === c) strings.push(p + 1, i - 1);
     } else if (c === 96) {
-      i = resumeTemplate(p + 1, { open: p, candidate: false, thisSafe: top(braces), template: true });
-      if (i - p > LONG_STRING && src.charCodeAt(i - 1) === 96 && src.lastIndexOf('${', i) < p) strings.push(p + 1, i - 1);
+      i = resumeTemplate(p + 1, {
+        open: p,
+        candidate: false,
+        chunkStart: -1,
+        parenBase: 0,
+        thisSafe: top(braces),
+        template: true,
+      });
+      if (i - p > LONG_STRING && src.charCodeAt(i - 1) === 96 && src.lastIndexOf('${', i) < p)
+        strings.push(p + 1, i - 1);
     } else if (c === 47) {
       const next = src.charCodeAt(p + 1);
       if (next === 47) {
@@ -126,12 +179,32 @@ export function scanSkeleton(src: string): Skeleton {
         lastCloseParenOpen = open ?? -1;
       }
       i = p + 1;
+    } else if (c === 59) {
+      // `;` ends a statement of the innermost body when no bracket is open inside it.
+      const b = braces[braces.length - 1];
+      if (b && b.chunkStart !== -1 && parens.length === b.parenBase) {
+        pushChunk(b.chunkStart, p, b.thisSafe);
+        b.chunkStart = p + 1;
+      }
+      i = p + 1;
     } else if (c === 123) {
       const parentSafe = top(braces);
-      const kind = classifyBrace(src, p, lastCloseParen, lastCloseParenOpen);
+      const { kind, ps, pe } = classifyBrace(src, p, lastCloseParen, lastCloseParenOpen);
+      if (ps !== -1) {
+        openScopes.push(paramScopes.length);
+        paramScopes.push([
+          p + 1,
+          -1,
+          ps,
+          pe,
+          kind === 'function' || src.charCodeAt(prevSignificant(src, p - 1)) === 62 ? 1 : 0,
+        ]);
+      }
       braces.push({
         open: p,
         candidate: kind !== 'other',
+        chunkStart: kind === 'function' || kind === 'block' ? p + 1 : -1,
+        parenBase: parens.length,
         thisSafe: kind === 'function' || parentSafe,
         template: false,
       });
@@ -149,41 +222,43 @@ export function scanSkeleton(src: string): Skeleton {
         i = resumeTemplate(p + 1, b);
         continue;
       }
-      if (
-        b.candidate &&
-        p > b.open + 1 &&
-        !anyIn(triggers, b.open, p) &&
-        (b.thisSafe || !anyIn(thisAt, b.open, p))
-      ) {
-        candidates.push([b.open + 1, p]);
+      const openScope = openScopes[openScopes.length - 1];
+      if (openScope !== undefined && (paramScopes[openScope] as ParamScope)[0] === b.open + 1) {
+        (paramScopes[openScope] as ParamScope)[1] = p;
+        openScopes.pop();
       }
+      if (b.candidate && p > b.open + 1) candidates.push([b.open + 1, p, b.thisSafe ? 1 : 0]);
+      if (b.chunkStart !== -1 && b.chunkStart > b.open + 1) pushChunk(b.chunkStart, p, b.thisSafe);
     }
   }
   if (braces.length > 0 || parens.length > 0) balanced = false;
-  if (!balanced) return { regions: [], maxDepth: Math.max(maxDepth, rawDepth(src)), hasTriggers: true };
+  if (!balanced)
+    return { bodies: [], inert: [], maxDepth: Math.max(maxDepth, rawDepth(src)), hasTriggers: true };
   const codeTriggers = outside(triggers, comments);
   const codeThis = outside(thisAt, comments);
-  const spans: Array<[number, number]> = [];
+  const bodies: Array<[number, number]> = [];
   for (const [start, end, thisSafe] of candidates) {
     if (anyIn(codeTriggers, start, end) || (thisSafe === 0 && anyIn(codeThis, start, end))) continue;
-    spans.push([start, end]);
+    bodies.push([start, end]);
   }
-  for (let c = 0; c < comments.length; c += 2) spans.push([comments[c] as number, comments[c + 1] as number]);
+  bodies.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const inertSpans: Array<[number, number]> = [];
+  for (let c = 0; c < comments.length; c += 2)
+    inertSpans.push([comments[c] as number, comments[c + 1] as number]);
   for (let s = 0; s < strings.length; s += 2) {
     const start = strings[s] as number;
     const end = strings[s + 1] as number;
-    if (anyIn(codeTriggers, start, end) || hasUnblankable(src, start, end)) continue;
-    spans.push([start, end]);
+    if (!anyIn(codeTriggers, start, end) && !hasUnblankable(src, start, end)) inertSpans.push([start, end]);
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  const regions: number[] = [];
-  let lastEnd = -1;
-  for (const [start, end] of spans) {
-    if (start < lastEnd) continue;
-    regions.push(start, end);
-    lastEnd = end;
-  }
-  return { regions, maxDepth, hasTriggers: true };
+  inertSpans.sort((a, b) => a[0] - b[0]);
+  return {
+    bodies,
+    inert: inertSpans.flat(),
+    maxDepth,
+    hasTriggers: true,
+    triggers: codeTriggers,
+    paramScopes,
+  };
 }
 
 /** The offsets (sorted) that fall outside the sorted, disjoint [start, end) spans. */
@@ -195,6 +270,21 @@ function outside(offsets: number[], spans: number[]): number[] {
     while (s < spans.length && (spans[s + 1] as number) <= offset) s += 2;
     if (s < spans.length && (spans[s] as number) <= offset) continue;
     out.push(offset);
+  }
+  return out;
+}
+
+/** Sorted, disjoint flat [start, end) spans covering the given (possibly nested or overlapping) ones. */
+export function mergeSpans(spans: Array<[number, number]>): number[] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: number[] = [];
+  for (const [start, end] of sorted) {
+    const last = out.length - 1;
+    if (last > 0 && start < (out[last] as number)) {
+      if (end > (out[last] as number)) out[last] = end;
+      continue;
+    }
+    out.push(start, end);
   }
   return out;
 }
@@ -218,14 +308,7 @@ function top(braces: Brace[]): boolean {
 }
 
 function isIdentChar(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 36 ||
-    code === 95 ||
-    code > 127
-  );
+  return IDENT[code] === 1;
 }
 
 function isSpace(code: number): boolean {
@@ -253,26 +336,49 @@ function wordBefore(src: string, end: number): string {
   return src.slice(k + 1, end + 1);
 }
 
+interface BraceKind {
+  kind: 'function' | 'block' | 'switch' | 'other';
+  /** Parameter text of a function, arrow or catch clause whose body this is: [start, end), or -1. */
+  ps: number;
+  pe: number;
+}
+
 function classifyBrace(
   src: string,
   p: number,
   lastCloseParen: number,
   lastCloseParenOpen: number,
-): 'function' | 'block' | 'other' {
+): BraceKind {
   const k = prevSignificant(src, p - 1);
-  if (k < 0) return 'other';
+  if (k < 0) return { kind: 'other', ps: -1, pe: -1 };
   const ch = src.charCodeAt(k);
   if (ch === 41 /* ) */) {
-    if (k !== lastCloseParen || lastCloseParenOpen < 0) return 'other';
+    if (k !== lastCloseParen || lastCloseParenOpen < 0) return { kind: 'other', ps: -1, pe: -1 };
     const w = prevSignificant(src, lastCloseParenOpen - 1);
-    if (w < 0) return 'block';
+    if (w < 0) return { kind: 'block', ps: -1, pe: -1 };
     const wc = src.charCodeAt(w);
-    if (isIdentChar(wc)) return PAREN_BLOCK_WORDS.has(wordBefore(src, w)) ? 'block' : 'function';
-    return wc === 42 /* * */ ? 'function' : 'other';
+    if (isIdentChar(wc)) {
+      const word = wordBefore(src, w);
+      if (word === 'switch') return { kind: 'switch', ps: -1, pe: -1 };
+      if (word === 'catch') return { kind: 'block', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
+      if (PAREN_BLOCK_WORDS.has(word)) return { kind: 'block', ps: -1, pe: -1 };
+      return { kind: 'function', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
+    }
+    if (wc === 42 /* * */) return { kind: 'function', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
+    return { kind: 'other', ps: -1, pe: -1 };
   }
-  if (ch === 62 /* > */ && src.charCodeAt(k - 1) === 61 /* = */) return 'block';
-  if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return 'block';
-  return 'other';
+  if (ch === 62 /* > */ && src.charCodeAt(k - 1) === 61 /* = */) {
+    // Arrow body: parameters are `(…)` or a single identifier before `=>`.
+    const a = prevSignificant(src, k - 2);
+    if (a >= 0 && src.charCodeAt(a) === 41 && a === lastCloseParen && lastCloseParenOpen >= 0) {
+      return { kind: 'block', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
+    }
+    if (a >= 0 && isIdentChar(src.charCodeAt(a)))
+      return { kind: 'block', ps: a + 1 - wordBefore(src, a).length, pe: a + 1 };
+    return { kind: 'block', ps: -1, pe: -1 };
+  }
+  if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return { kind: 'block', ps: -1, pe: -1 };
+  return { kind: 'other', ps: -1, pe: -1 };
 }
 
 function regexAllowed(src: string, p: number): boolean {

@@ -61,7 +61,9 @@ for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', 'iframe', 'frame']) {
 const IDENT = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   IDENT[c] =
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127 ? 1 : 0;
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127
+      ? 1
+      : 0;
 }
 
 export interface TriggerOffsets {
@@ -107,7 +109,8 @@ export function findTriggers(src: string): TriggerOffsets {
       const lower = word.toLowerCase();
       // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
       if (lower === 'iframe') triggers.push(start);
-      else if (lower === 'frame' && isQuote(src.charCodeAt(start - 1)) && isQuote(src.charCodeAt(i))) triggers.push(start);
+      else if (lower === 'frame' && isQuote(src.charCodeAt(start - 1)) && isQuote(src.charCodeAt(i)))
+        triggers.push(start);
     }
   }
   return { triggers, thisAt };
@@ -119,7 +122,14 @@ function isObjectKey(src: string, start: number, end: number): boolean {
   while (src.charCodeAt(j) === 32) j++;
   if (src.charCodeAt(j) !== 58 || src.charCodeAt(j + 1) === 58) return false;
   let k = start - 1;
-  while (k >= 0 && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 10 || src.charCodeAt(k) === 9 || src.charCodeAt(k) === 13)) k--;
+  while (
+    k >= 0 &&
+    (src.charCodeAt(k) === 32 ||
+      src.charCodeAt(k) === 10 ||
+      src.charCodeAt(k) === 9 ||
+      src.charCodeAt(k) === 13)
+  )
+    k--;
   const before = src.charCodeAt(k);
   return before === 123 || before === 44;
 }

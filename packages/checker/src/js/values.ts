@@ -95,11 +95,8 @@ export function memberOf(obj: Value, key: string): Value {
     case 'path':
       if (obj.path.length === 0 && GLOBAL_OBJECT_NAMES.has(key)) return obj;
       return obj.path.length < 6 ? path([...obj.path, key]) : UNKNOWN_VALUE;
-    case 'fn':
-    case 'fnproto':
-    case 'ctorOf':
-      return key === 'prototype' && obj.k === 'fn' ? { k: 'fnproto' } : UNKNOWN_VALUE;
     default:
+      // `f.prototype` is an ordinary object whose constructor is `f` itself: unknown.
       return UNKNOWN_VALUE;
   }
 }
@@ -145,8 +142,8 @@ export function exactString(value: Value): string | undefined {
   return s !== undefined && !s.includes(UNKNOWN) ? s : undefined;
 }
 
-/** Roots of global paths through which a finding can be reached (`''` is the global object). */
-const DANGEROUS_ROOTS = new Set([
+/** Global paths through which a finding can be reached (`''` is the global object itself). */
+const DANGEROUS_PATHS = new Set([
   '',
   'eval',
   'execScript',
@@ -155,6 +152,7 @@ const DANGEROUS_ROOTS = new Set([
   'setInterval',
   'setImmediate',
   'navigator',
+  'navigator.sendBeacon',
   'fetch',
   'Request',
   'XMLHttpRequest',
@@ -162,6 +160,9 @@ const DANGEROUS_ROOTS = new Set([
   'EventSource',
   'importScripts',
   'TTMinis',
+  'TTMinis.game',
+  'TTMinis.login',
+  'TTMinis.game.login',
 ]);
 
 /**
@@ -171,7 +172,7 @@ const DANGEROUS_ROOTS = new Set([
 export function isSensitive(value: Value): boolean {
   switch (value.k) {
     case 'path':
-      return DANGEROUS_ROOTS.has(value.path[0] ?? '');
+      return DANGEROUS_PATHS.has(value.path.join('.'));
     case 'element':
       return value.tag === 'script';
     case 'instance':
@@ -182,5 +183,31 @@ export function isSensitive(value: Value): boolean {
     }
     default:
       return false;
+  }
+}
+
+const CALL_FORMS = ['call', 'apply', 'bind'];
+
+/**
+ * For a sensitive value, the property names `x.p` through which a use of `x` can still lead to a
+ * finding without a trigger word in place (`e.call(…)` for an eval alias, `w.self[k]` for a window
+ * alias, `xhr.open(…)`, `script.src = …`); other `x.p` uses cannot. Undefined: every use matters.
+ */
+export function propertiesThatMatter(value: Value): readonly string[] | undefined {
+  switch (value.k) {
+    case 'path': {
+      const p = value.path.join('.');
+      if (p === '' || p === 'navigator' || p === 'TTMinis' || p === 'TTMinis.game')
+        return [...GLOBAL_OBJECT_NAMES];
+      return CALL_FORMS;
+    }
+    case 'instance':
+      return ['open'];
+    case 'element':
+      return ['src', 'setAttribute'];
+    case 'str':
+      return [];
+    default:
+      return undefined;
   }
 }

@@ -59,7 +59,7 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'FunctionExpression':
       case 'ArrowFunctionExpression': {
         if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
-        inner = new Scope(scope, true, node.type !== 'ArrowFunctionExpression');
+        inner = new Scope(scope, true, node.type !== 'ArrowFunctionExpression', node.start, node.end);
         if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
         if (node.type !== 'ArrowFunctionExpression') inner.declare('arguments', 'param');
         for (const param of node.params) declarePattern(inner, param, 'param', undefined);
@@ -69,26 +69,26 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'ClassDeclaration':
       case 'ClassExpression':
         if (node.type === 'ClassDeclaration' && node.id) scope.declare(node.id.name, 'class');
-        inner = new Scope(scope, false, true);
+        inner = new Scope(scope, false, true, node.start, node.end);
         if (node.type === 'ClassExpression' && node.id) inner.declare(node.id.name, 'class');
         break;
       case 'StaticBlock':
-        inner = new Scope(scope, true, true);
+        inner = new Scope(scope, true, true, node.start, node.end);
         break;
       case 'BlockStatement':
-        if (!functionBodies.has(node)) inner = new Scope(scope, false, false);
+        if (!functionBodies.has(node)) inner = new Scope(scope, false, false, node.start, node.end);
         break;
       case 'ForStatement':
       case 'SwitchStatement':
-        inner = new Scope(scope, false, false);
+        inner = new Scope(scope, false, false, node.start, node.end);
         break;
       case 'ForInStatement':
       case 'ForOfStatement':
-        inner = new Scope(scope, false, false);
+        inner = new Scope(scope, false, false, node.start, node.end);
         if (node.left.type !== 'VariableDeclaration') write(node.left, scope);
         break;
       case 'CatchClause':
-        inner = new Scope(scope, false, false);
+        inner = new Scope(scope, false, false, node.start, node.end);
         if (node.param) declarePattern(inner, node.param, 'catch', undefined);
         break;
       case 'VariableDeclaration': {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are JavaScript sources under test.
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../check-source';
 import { count, hits } from './test-helpers';

