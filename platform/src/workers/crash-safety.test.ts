@@ -10,10 +10,10 @@ import { createPlatform, type Platform } from '../platform';
 import { startReceiver } from './test-receiver';
 
 /**
- * Crash safety (at-least-once): an `openminis worker` process is SIGKILLed while its deliveries hang in
- * flight; once their lease has expired, a second worker process delivers every event,
- * the interrupted ones and those created meanwhile. Both workers and this test share one
- * SQLite file; the emulated clock travels through the database.
+ * Crash safety (at-least-once): an `openminis worker` process is SIGKILLed while its
+ * deliveries hang in flight; a second worker process delivers every event, the interrupted
+ * ones and those created meanwhile. Both workers and this test share one SQLite file.
+ * (Claims of a worker on another machine wait for their lease: webhook-dispatcher.test.)
  */
 const BIN = fileURLToPath(new URL('../../bin/openminis.mjs', import.meta.url));
 const SECRET_KEY = 'crash-test-secret-key-0123456789abcdef';
@@ -99,8 +99,8 @@ it('loses no webhook when a worker is SIGKILLed mid-delivery', async () => {
     const after = [await payOne(), await payOne()];
 
     hang = false;
-    // The dead worker's leases (timeout + 30 s of emulated time) expire.
-    await p.advanceClock(120);
+    // No clock change: the leases (60 s + 30 s) have not expired, but the second worker sees
+    // that the first one's pid is gone and takes its claims back at once.
     const second = await startWorker();
     await expect
       .poll(

@@ -8,6 +8,7 @@ import { DEFAULT_SCHEDULE, nextAttemptAt, type RetrySchedule } from '../domains/
 import { type SendResult, sendWebhook } from '../domains/webhooks/sender';
 import type { WebhookDeliveriesTable } from '../domains/webhooks/tables';
 import { claimDueDeliveries } from './claim';
+import { releaseOrphanedClaims } from './orphans';
 import { recordOutcome, releaseClaim } from './outcome';
 
 export interface DispatcherOptions {
@@ -27,6 +28,9 @@ export interface DispatcherOptions {
   /** Re-read the emulated clock's offset from the database every poll (separate worker processes). */
   syncClock?: boolean;
 }
+
+/** How often (real time) the loop looks for claims of dead workers on this machine. */
+const ORPHAN_CHECK_MS = 5000;
 
 type Claimed = WebhookDeliveriesTable & { webhook_url: string | null; client_secret_enc: string };
 
@@ -48,6 +52,7 @@ export class WebhookDispatcher {
   #wake: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
   #stopping = new AbortController();
+  #orphansCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(deps: PlatformDeps, options: DispatcherOptions = {}) {
     this.#deps = deps;
@@ -94,6 +99,7 @@ export class WebhookDispatcher {
   /** Delivers everything due now (and what becomes due meanwhile); for tests and tools. */
   async runDue(): Promise<number> {
     if (!this.#running && this.#stopping.signal.aborted) this.#stopping = new AbortController();
+    await this.#releaseOrphans();
     let total = 0;
     for (;;) {
       const claimed = await this.tick();
@@ -135,12 +141,19 @@ export class WebhookDispatcher {
       let claimed = 0;
       try {
         if (this.#options.syncClock) await loadClockOffset(this.#deps.db, this.#deps.clock);
+        if (performance.now() - this.#orphansCheckedAt >= ORPHAN_CHECK_MS) await this.#releaseOrphans();
         claimed = await this.tick();
       } catch (error) {
         this.#deps.logger.error({ err: (error as Error).message }, 'webhook dispatcher poll failed');
       }
       if (claimed === 0 && this.#running) await this.#sleep(this.#options.pollMs);
     }
+  }
+
+  async #releaseOrphans(): Promise<void> {
+    this.#orphansCheckedAt = performance.now();
+    const released = await releaseOrphanedClaims(this.#db, this.#deps.clock.now());
+    if (released > 0) this.#deps.logger.warn({ released }, 'took back webhook deliveries of a dead worker');
   }
 
   #sleep(ms: number): Promise<void> {
