@@ -5,6 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { checkOneFile, type FileOutcome } from '../check-file';
 import type { CheckOptions } from '../types';
 
+/** Files checked by worker threads in the last run (tests check that the worker path really runs). */
+export const poolStats = { filesInWorkers: 0 };
+
 /** Below this many bytes in total, threads cost more than they save. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 /** The native parser recurses on the thread's stack; workers get a roomy one (see fast.ts MAX_NESTING). */
@@ -34,6 +37,7 @@ export async function runPool(
   const wanted = options.threads ?? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
   const threads = Math.max(1, Math.min(wanted, sized.length, 16));
   const queue = sized.map((f) => f.file);
+  poolStats.filesInWorkers = 0;
   if (threads <= 1) return runInline(rootReal, queue, options);
   const outcomes: FileOutcome[] = [];
   const workers = Array.from({ length: threads }, () => runWorker(rootReal, queue, options, outcomes));
@@ -78,8 +82,10 @@ function runWorker(
       (message: { ready?: boolean; fatal?: string; id?: string; outcome?: FileOutcome; error?: string }) => {
         if (message.ready) return next();
         if (message.fatal !== undefined) return finish(current ? [current] : []);
-        if (message.outcome) outcomes.push(message.outcome);
-        else if (message.id !== undefined) {
+        if (message.outcome) {
+          outcomes.push(message.outcome);
+          poolStats.filesInWorkers++;
+        } else if (message.id !== undefined) {
           outcomes.push({
             file: message.id,
             bytes: 0,
