@@ -9,7 +9,7 @@ import { parseOptions, USAGE, UsageError } from './options';
 import { createOrders, payOrders } from './payments';
 import { BackendProbe, BENCH_DATABASE, createBenchDatabase, reachable } from './postgres';
 import { renderSection, type Session } from './report';
-import { writeSection } from './results-file';
+import { formatSection, writeSection } from './results-file';
 import { type EngineResult, runEngineBlock } from './runner';
 import { bareRoute, type Scenario, tokenExchange, userInfo } from './scenarios';
 import { ReceiverClient } from './webhooks';
@@ -135,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   session.finishedAt = new Date().toISOString();
   session.loadEnd = loadAverages();
-  const section = renderSection(session);
+  const section = formatSection(renderSection(session), repoRoot, benchDir);
   process.stdout.write(`\n${section}\n`);
   if (!options.dryRun) {
     writeSection(join(benchDir, '..', 'RESULTS.md'), section);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { END_MARKER, replaceSection, START_MARKER, writeSection } from './results-file';
+import { END_MARKER, formatSection, replaceSection, START_MARKER, writeSection } from './results-file';
 
 const section = (body: string) => `${START_MARKER}\n${body}\n${END_MARKER}`;
 const checker = '<!-- checker:start -->\nchecker table\n<!-- checker:end -->';
@@ -45,5 +45,19 @@ describe('writeSection', () => {
     writeFileSync(path, `${readFileSync(path, 'utf8')}\n${checker}\n`);
     writeSection(path, section('two'));
     expect(readFileSync(path, 'utf8')).toBe(`# Benchmark results\n\n${section('two')}\n\n${checker}\n`);
+  });
+});
+
+describe('formatSection', () => {
+  it('formats the section like the repository linter does, markers kept', () => {
+    const repoRoot = join(import.meta.dirname, '..', '..', '..');
+    const raw = `${START_MARKER}\n## T\n\n- *emphasis* item\n\n| a | b |\n|---|---:|\n| long cell | 1 |\n${END_MARKER}`;
+    const formatted = formatSection(raw, repoRoot, join(import.meta.dirname, '..'));
+    expect(formatted.startsWith(START_MARKER)).toBe(true);
+    expect(formatted.endsWith(END_MARKER)).toBe(true);
+    expect(formatted).toContain('_emphasis_');
+    expect(formatted).toContain('| long cell |');
+    // idempotent: formatting again changes nothing
+    expect(formatSection(formatted, repoRoot, join(import.meta.dirname, '..'))).toBe(formatted);
   });
 });

@@ -1,5 +1,6 @@
 // bench/RESULTS.md is shared: this benchmark owns only the text between its two markers.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export const START_MARKER = '<!-- platform:start -->';
@@ -30,4 +31,25 @@ export function writeSection(resultsPath: string, section: string): void {
   const temporary = join(dirname(resultsPath), `.${basename(resultsPath)}.${process.pid}.tmp`);
   writeFileSync(temporary, replaceSection(before, section));
   renameSync(temporary, resultsPath);
+}
+
+/**
+ * The section as Biome would format it (the repository lints Markdown too), formatted on
+ * its own so the rest of RESULTS.md is never touched. Unchanged, with a warning, when Biome
+ * cannot run.
+ */
+export function formatSection(section: string, repoRoot: string, scratchDir: string): string {
+  const scratch = join(scratchDir, `.platform-section.${process.pid}.md`);
+  writeFileSync(scratch, `${section.trimEnd()}\n`);
+  try {
+    const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
+    const out = spawnSync(biome, ['format', '--write', scratch], { cwd: repoRoot, encoding: 'utf8' });
+    if (out.status !== 0) {
+      process.stderr.write(`bench/platform: biome format failed (${out.status}); section left unformatted\n`);
+      return section;
+    }
+    return readFileSync(scratch, 'utf8').trimEnd();
+  } finally {
+    rmSync(scratch, { force: true });
+  }
 }
