@@ -141,10 +141,17 @@ export const payOrders: Scenario = {
         },
       },
       after: async () => {
+        const runEndedAt = Date.now();
         await receiver.waitFor(paid.length, DELIVERY_WAIT_MS);
         // A moment for duplicates or stragglers, so they are counted as such.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        return webhookStats(paid, await receiver.received(), await readOutbox(shop.appId), shop.clientSecret);
+        return webhookStats(
+          paid,
+          await receiver.received(),
+          await readOutbox(shop.appId),
+          shop.clientSecret,
+          runEndedAt,
+        );
       },
     };
   },

@@ -31,6 +31,8 @@ const hooks = (perSecond: number) => ({
   latencyP99: 80,
   recordedP50: 13,
   recordedP99: 81,
+  backlogAtEnd: 30,
+  drainPerSecond: perSecond * 2,
 });
 
 const engine: EngineResult = {
@@ -121,6 +123,7 @@ describe('renderSection', () => {
     );
     expect(text).toContain('| signed webhook deliveries');
     expect(text).toContain('Skipped: postgres: no server answered.');
+    expect(text).toContain('30 deliveries (median) were still queued, drained at 900/s');
     expect(text).toMatch(/other processes used 5–5 % of a core/);
   });
 });

@@ -163,6 +163,21 @@ export function renderSection(session: Session): string {
             : `${fixed(s.serverCpu)} / ${fixed(s.databaseCpu)} / ${fixed(s.generatorCpu)} / ${fixed(s.othersCpu)} |`),
       );
     }
+    const hooks = engine.scenarios.flatMap((s) => s.runs.flatMap((r) => (r.webhooks ? [r.webhooks] : [])));
+    if (hooks.length > 0) {
+      const drained = hooks.filter((w) => w.backlogAtEnd > 0);
+      out.push(
+        '',
+        `Webhook dispatcher: when a paying run ended, ${fixed(median(hooks.map((w) => w.backlogAtEnd)))} ` +
+          `deliveries (median) were still queued, drained at ` +
+          `${drained.length > 0 ? fixed(median(drained.map((w) => w.drainPerSecond))) : '—'}/s with no payments ` +
+          `competing; to the dispatcher’s own delivered_at the latency was p50 ` +
+          `${fixed(median(hooks.map((w) => w.recordedP50 ?? Number.NaN)))} / p99 ` +
+          `${fixed(median(hooks.map((w) => w.recordedP99 ?? Number.NaN)))} ms; ` +
+          `${hooks.reduce((t, w) => t + w.badSignatures, 0)} bad signatures, ` +
+          `${hooks.reduce((t, w) => t + w.duplicates, 0)} duplicates.`,
+      );
+    }
     for (const skipped of engine.skipped) out.push('', `Skipped ${skipped}.`);
     const loads = engine.scenarios.flatMap((s) => s.runs.map((r) => r.loadBefore));
     const others = engine.scenarios.flatMap((s) =>

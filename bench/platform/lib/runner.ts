@@ -216,7 +216,8 @@ function summary(r: RunResult): string {
     `${r.requests} requests, non-2xx ${r.non2xx}, failed bodies ${r.failedBodies}, errors ${r.errors}, ` +
     (w
       ? `webhooks ${w.delivered}/${w.expected} at ${w.deliveriesPerSecond.toFixed(0)}/s, p50 ${fixed(w.latencyP50)} ms, ` +
-        `p99 ${fixed(w.latencyP99)} ms, bad signatures ${w.badSignatures}, duplicates ${w.duplicates}, `
+        `p99 ${fixed(w.latencyP99)} ms, backlog at end ${w.backlogAtEnd} drained at ${fixed(w.drainPerSecond)}/s, ` +
+        `bad signatures ${w.badSignatures}, duplicates ${w.duplicates}, `
       : '') +
     `CPU % server ${fixed(r.serverCpu)} / db ${fixed(r.databaseCpu)} / autocannon ${fixed(r.generatorCpu)} / others ${fixed(r.othersCpu)}, ` +
     `load ${r.loadBefore.toFixed(2)}`

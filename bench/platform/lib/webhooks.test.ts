@@ -47,12 +47,15 @@ describe('webhookStats', () => {
       { at: 1500, signature: sign(bodyFor('B')), body: bodyFor('B') },
       { at: 1600, signature: sign(bodyFor('C'), 1, 'forged'), body: bodyFor('C') },
     ];
-    const stats = webhookStats(['A', 'B', 'C'], receipts, outbox, secret);
+    const stats = webhookStats(['A', 'B', 'C'], receipts, outbox, secret, 1100);
     expect(stats).toMatchObject({ expected: 3, delivered: 2, badSignatures: 1, duplicates: 1 });
     expect(stats.latencyP50).toBe(10);
     expect(stats.latencyP99).toBe(40);
     expect(stats.recordedP99).toBe(50);
     // 2 deliveries between the first enqueue (1000) and the last first arrival (1140).
     expect(stats.deliveriesPerSecond).toBeCloseTo(2 / 0.14);
+    // B arrived after the run ended at 1100: a backlog of 1 drained in 40 ms.
+    expect(stats.backlogAtEnd).toBe(1);
+    expect(stats.drainPerSecond).toBeCloseTo(1 / 0.04);
   });
 });

@@ -136,6 +136,10 @@ export interface WebhookRunStats {
   /** The same measured to the dispatcher's delivered_at (after the receiver answered). */
   recordedP50: number | undefined;
   recordedP99: number | undefined;
+  /** Deliveries still to arrive when the paying run ended (the dispatcher's backlog). */
+  backlogAtEnd: number;
+  /** Rate at which that backlog drained with no payments competing, per second (0 without one). */
+  drainPerSecond: number;
 }
 
 export function webhookStats(
@@ -143,6 +147,8 @@ export function webhookStats(
   receipts: readonly Receipt[],
   outbox: Map<string, OutboxTimes>,
   clientSecret: string,
+  /** Epoch ms when the paying run ended. */
+  runEndedAt: number,
 ): WebhookRunStats {
   const expected = new Set(expectedIds);
   const firstArrival = new Map<string, number>();
@@ -171,6 +177,8 @@ export function webhookStats(
     lastArrival = Math.max(lastArrival, at);
   }
   const span = (lastArrival - firstEnqueue) / 1000;
+  const late = [...firstArrival.values()].filter((at) => at > runEndedAt);
+  const drainSpan = late.length > 0 ? (Math.max(...late) - runEndedAt) / 1000 : 0;
   return {
     expected: expected.size,
     delivered: latencies.length,
@@ -181,5 +189,7 @@ export function webhookStats(
     latencyP99: latencies.length > 0 ? percentile(latencies, 99) : Number.NaN,
     recordedP50: recorded.length > 0 ? percentile(recorded, 50) : undefined,
     recordedP99: recorded.length > 0 ? percentile(recorded, 99) : undefined,
+    backlogAtEnd: late.length,
+    drainPerSecond: drainSpan > 0 ? late.length / drainSpan : 0,
   };
 }
