@@ -50,6 +50,8 @@ export class WebhookDispatcher {
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
+  /** A wake-up that came while the loop was busy: the next sleep returns at once. */
+  #woken = false;
   #unsubscribe: (() => void) | undefined;
   #stopping = new AbortController();
   #orphansCheckedAt = Number.NEGATIVE_INFINITY;
@@ -79,7 +81,7 @@ export class WebhookDispatcher {
     if (this.#running) return;
     this.#running = true;
     this.#stopping = new AbortController();
-    this.#unsubscribe = onWebhookEnqueued(this.#deps, () => this.#wake?.());
+    this.#unsubscribe = onWebhookEnqueued(this.#deps, () => this.#nudge());
     this.#loop = this.#run();
   }
 
@@ -91,7 +93,7 @@ export class WebhookDispatcher {
     this.#running = false;
     this.#unsubscribe?.();
     this.#stopping.abort();
-    this.#wake?.();
+    this.#nudge();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);
   }
@@ -129,7 +131,7 @@ export class WebhookDispatcher {
         )
         .finally(() => {
           this.#inFlight.delete(delivery);
-          this.#wake?.();
+          this.#nudge();
         });
       this.#inFlight.add(delivery);
     }
@@ -156,13 +158,24 @@ export class WebhookDispatcher {
     if (released > 0) this.#deps.logger.warn({ released }, 'took back webhook deliveries of a dead worker');
   }
 
+  #nudge(): void {
+    this.#woken = true;
+    this.#wake?.();
+  }
+
   #sleep(ms: number): Promise<void> {
+    if (this.#woken) {
+      this.#woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.#wake = undefined;
+        this.#woken = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.#wake = done;
     });
   }
