@@ -12,6 +12,7 @@ import { renderSection, type Session } from './report';
 import { formatSection, writeSection } from './results-file';
 import { type EngineResult, runEngineBlock } from './runner';
 import { bareRoute, type Scenario, tokenExchange, userInfo } from './scenarios';
+import { snapshotHead } from './snapshot';
 import { ReceiverClient } from './webhooks';
 
 const benchDir = resolve(import.meta.dirname, '..');
@@ -49,12 +50,21 @@ export async function main(argv: string[]): Promise<number> {
       betterSqlite3: packageVersion(repoRoot, 'better-sqlite3'),
       pg: packageVersion(repoRoot, 'pg'),
     },
-    platformCommit: commitOf(repoRoot, 'platform'),
+    platformCommit: '',
     loadStart: loadAverages(),
     loadEnd: '',
     engines: [],
     skipped: [],
   };
+  let platformRoot = repoRoot;
+  if (options.workingTree) {
+    session.platformCommit = `${commitOf(repoRoot, 'platform')}, working tree`;
+  } else {
+    const snapshot = snapshotHead(repoRoot, join(workRoot, 'head'));
+    platformRoot = snapshot.root;
+    session.platformCommit = `${snapshot.commit} (a copy of HEAD)`;
+  }
+  log(`platform: ${session.platformCommit}`);
   log(
     `machine: ${session.machine.nproc} × ${session.machine.cpu}, Node ${session.machine.node}; load ${session.loadStart}`,
   );
@@ -75,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     ready: /listening on (http:\/\/\S+)/,
   });
   const receiver = new ReceiverClient(receiverServer.url);
+  let failures = 0;
   try {
     for (const engine of options.engines) {
       const workDir =
@@ -84,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       mkdirSync(workDir, { recursive: true });
       cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
       const block = {
-        repoRoot,
+        repoRoot: platformRoot,
         workDir,
         logLevel: options.logLevel,
         cpuProf: options.cpuProf ? resolve(options.cpuProf) : undefined,
@@ -96,37 +107,46 @@ export async function main(argv: string[]): Promise<number> {
         warmUpSeconds: options.warmUp,
         log,
       };
-      let result: EngineResult;
-      if (engine === 'sqlite') {
-        result = await runEngineBlock({
-          ...block,
-          engine,
-          description: `SQLite file (WAL) under ${options.sqliteDir ?? tmpdir()}`,
-        });
-      } else {
-        const version = await reachable(options.postgresUrl);
-        if (!version) {
-          session.skipped.push(`postgres: no server answered at ${redact(options.postgresUrl)}`);
-          log(session.skipped.at(-1) as string);
-          continue;
-        }
-        session.postgresVersion = version;
-        const database = await createBenchDatabase(options.postgresUrl);
-        const probe = new BackendProbe(options.postgresUrl, BENCH_DATABASE);
-        try {
-          result = await runEngineBlock({
+      // One engine failing (a crash, a lost database) must not lose the other's results.
+      const measureEngine = async (): Promise<EngineResult | undefined> => {
+        if (engine === 'sqlite') {
+          return await runEngineBlock({
             ...block,
             engine,
-            description: `PostgreSQL ${version} on 127.0.0.1, database ${BENCH_DATABASE} (created and dropped by the run)`,
-            databaseUrl: database.url,
-            databasePids: () => probe.pids(),
+            description: `SQLite file (WAL) under ${options.sqliteDir ?? tmpdir()}`,
           });
-        } finally {
-          await probe.close();
-          await database.drop();
+        } else {
+          const version = await reachable(options.postgresUrl);
+          if (!version) {
+            session.skipped.push(`postgres: no server answered at ${redact(options.postgresUrl)}`);
+            log(session.skipped.at(-1) as string);
+            return undefined;
+          }
+          session.postgresVersion = version;
+          const database = await createBenchDatabase(options.postgresUrl);
+          const probe = new BackendProbe(options.postgresUrl, BENCH_DATABASE);
+          try {
+            return await runEngineBlock({
+              ...block,
+              engine,
+              description: `PostgreSQL ${version} on 127.0.0.1, database ${BENCH_DATABASE} (created and dropped by the run)`,
+              databaseUrl: database.url,
+              databasePids: () => probe.pids(),
+            });
+          } finally {
+            await probe.close();
+            await database.drop();
+          }
         }
+      };
+      try {
+        const result = await measureEngine();
+        if (result) session.engines.push(result);
+      } catch (error) {
+        failures++;
+        session.skipped.push(`${engine}: the run failed (${(error as Error).message.split('\n')[0]})`);
+        log(`${engine}: FAILED: ${(error as Error).stack ?? error}`);
       }
-      session.engines.push(result);
     }
   } finally {
     await bareServer.stop();
@@ -137,12 +157,16 @@ export async function main(argv: string[]): Promise<number> {
   session.loadEnd = loadAverages();
   const section = formatSection(renderSection(session), repoRoot, benchDir);
   process.stdout.write(`\n${section}\n`);
+  if (session.engines.length === 0) {
+    log('no engine produced results; bench/RESULTS.md left alone');
+    return 1;
+  }
   if (!options.dryRun) {
     writeSection(join(benchDir, '..', 'RESULTS.md'), section);
     writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(session, null, 2)}\n`);
     log('wrote bench/RESULTS.md (platform section) and bench/platform/last-run.json');
   }
-  return 0;
+  return failures > 0 ? 1 : 0;
 }
 
 function redact(url: string): string {

@@ -15,6 +15,7 @@ describe('parseOptions', () => {
       sqliteDir: undefined,
       scenarios: undefined,
       cpuProf: undefined,
+      workingTree: false,
       dryRun: false,
       help: false,
     });
@@ -37,6 +38,7 @@ describe('parseOptions', () => {
         'token, order-pay',
         '--cpu-prof',
         '/tmp/prof',
+        '--working-tree',
         '--dry-run',
       ],
       { BENCH_POSTGRES_URL: 'postgres://u@127.0.0.1:5433/x' },
@@ -50,6 +52,7 @@ describe('parseOptions', () => {
       sqliteDir: '/dev/shm',
       scenarios: ['token', 'order-pay'],
       cpuProf: '/tmp/prof',
+      workingTree: true,
       dryRun: true,
     });
   });

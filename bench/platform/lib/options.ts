@@ -18,6 +18,8 @@ export interface BenchOptions {
   scenarios: string[] | undefined;
   /** Writes a V8 CPU profile of each platform process into this folder. */
   cpuProf: string | undefined;
+  /** Run the checkout's files as they are instead of a copy of HEAD. */
+  workingTree: boolean;
   dryRun: boolean;
   help: boolean;
 }
@@ -38,6 +40,8 @@ export const USAGE = `usage: node bench/platform/run.mjs [options]
                       temp dir; /dev/shm takes the disk out of the picture)
   --scenarios LIST    only these, e.g. token,order-pay (bare always runs; ids: ${SCENARIO_IDS.join(', ')})
   --cpu-prof DIR      write a V8 CPU profile of each platform process into DIR
+  --working-tree      run the platform from the checkout as it is (default: a copy of HEAD, so
+                      the result names exactly the commit measured)
   --dry-run           measure and print, but leave bench/RESULTS.md alone
 `;
 
@@ -59,6 +63,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
         'sqlite-dir': { type: 'string' },
         scenarios: { type: 'string' },
         'cpu-prof': { type: 'string' },
+        'working-tree': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -108,6 +113,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     sqliteDir: typeof values['sqlite-dir'] === 'string' ? values['sqlite-dir'] : undefined,
     scenarios,
     cpuProf: typeof values['cpu-prof'] === 'string' ? values['cpu-prof'] : undefined,
+    workingTree: values['working-tree'] === true,
     dryRun: values['dry-run'] === true,
     help: values.help === true,
   };

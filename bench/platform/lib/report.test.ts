@@ -104,6 +104,7 @@ describe('renderSection', () => {
         sqliteDir: undefined,
         scenarios: undefined,
         cpuProf: undefined,
+        workingTree: false,
         dryRun: false,
         help: false,
       },
