@@ -40,8 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   const session: Session = {
     startedAt: new Date().toISOString(),
     finishedAt: '',
-    argv,
-    options,
+    // A password in a database URL must not end up in a committed report.
+    argv: argv.map((arg) => (/^postgres(ql)?:\/\//.test(arg) ? redact(arg) : arg)),
+    options: { ...options, postgresUrl: redact(options.postgresUrl) },
     machine: describeMachine(),
     versions: {
       autocannon: packageVersion(repoRoot, 'autocannon'),
