@@ -3,7 +3,6 @@ import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
 import { checkSite } from './sinks';
-import { anyIn } from './triggers';
 import { isSensitive, propertiesThatMatter } from './values';
 import { walkProgram } from './walk';
 
@@ -26,8 +25,6 @@ export interface JsOptions {
   jsx?: boolean;
   trusted: TrustedOrigins;
   collectDependencies?: boolean;
-  /** Sorted offsets of trigger words (skeleton.ts): sites holding one record what they resolved. */
-  triggers?: number[];
 }
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
@@ -54,23 +51,12 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
   };
   // Only names resolved while deciding a finding matter for blanking exactness.
   const dependencies: Dependency[] = [];
-  // Exactness of blanking (fast.ts): whatever a site that could be a finding resolved — it holds a
-  // trigger word, touched a sensitive binding, or is one — must mean the same in the full text.
-  const triggers = options.triggers ?? [];
+  // Exactness of blanking (fast.ts): what a finding resolved must mean the same in the full text.
   for (const site of sites) {
     evaluator.resolved.length = 0;
-    evaluator.touchedSensitive = false;
     const before = findings.length;
     checkSite(site, ctx);
-    if (
-      options.collectDependencies &&
-      evaluator.resolved.length > 0 &&
-      (findings.length > before || evaluator.touchedSensitive || anyIn(triggers, site.start, site.end))
-    ) {
-      if (findings.length > before) dependencies.push(...evaluator.resolved);
-      else
-        for (const [name, s, e] of evaluator.resolved) dependencies.push([name, s, e, undefined, site.start]);
-    }
+    if (options.collectDependencies && findings.length > before) dependencies.push(...evaluator.resolved);
   }
   const result: JsAnalysis = { findings, sawLogin };
   if (options.collectDependencies) {

@@ -4,7 +4,6 @@ import {
   exactString,
   GLOBAL_OBJECT,
   GLOBAL_OBJECT_NAMES,
-  isSensitive,
   memberOf,
   path,
   pathIs,
@@ -19,17 +18,7 @@ const MAX_DEPTH = 40;
  * A name some conclusion depends on, the source range where that name means the same binding,
  * and, when only some property accesses `name.p` can matter, those property names.
  */
-export type Dependency = [
-  name: string,
-  start: number,
-  end: number,
-  properties?: readonly string[],
-  /**
-   * Set for names resolved at a site that is not a finding: only a declaration hidden in blanked
-   * code could change them, and that must be in the same function as this offset (the site).
-   */
-  useAt?: number,
-];
+export type Dependency = [name: string, start: number, end: number, properties?: readonly string[]];
 
 /**
  * Constant folding and alias resolution over the ESTree of one file. Knows just enough to see
@@ -39,8 +28,6 @@ export type Dependency = [
 export class Evaluator {
   /** Names resolved since the last reset, with the range of their scope (see fast.ts: exactness of blanking). */
   readonly resolved: Dependency[] = [];
-  /** Set when a name resolved since the last reset had a sensitive value (see values.ts isSensitive). */
-  touchedSensitive = false;
 
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
@@ -112,9 +99,7 @@ export class Evaluator {
       binding ? [name, binding.scope.start, binding.scope.end] : [name, 0, Number.MAX_SAFE_INTEGER],
     );
     if (!binding) return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
-    const value = this.bindingValue(binding, depth);
-    if (isSensitive(value)) this.touchedSensitive = true;
-    return value;
+    return this.bindingValue(binding, depth);
   }
 
   bindingValue(binding: Binding, depth: number): Value {

@@ -105,3 +105,12 @@ describe('the rule snippets stay exact inside larger code', () => {
     });
   }
 });
+
+describe('declarations reached from nested functions', () => {
+  it('sees a var of an enclosing function used in a nested one', () => {
+    const code = `${filler}function outer(a) { var k = 'ev'; pad(a); return (function () { return window[k + 'al'](a); })(); }\n${filler}`;
+    const full = keys(code, false);
+    expect(full).toHaveLength(1);
+    expect(keys(code, true)).toEqual(full);
+  });
+});

@@ -1,7 +1,6 @@
 import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
 import type { Dependency } from './evaluate';
 import { blankRegions, mergeSpans, type ParamScope, scanSkeleton } from './skeleton';
-import { IDENT } from './triggers';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
@@ -34,7 +33,6 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     const result = analyzeJs(blankRegions(source, regions), filename, {
       ...options,
       collectDependencies: true,
-      triggers: skeleton.triggers,
     });
     if (result.syntaxError) break;
     if (
@@ -74,8 +72,9 @@ function pairs(flat: number[]): Array<[number, number]> {
 }
 
 /**
- * Marks as kept every blanked body (and every body nested in it) that contains an occurrence of a
- * dependency in code. Returns whether anything changed.
+ * Marks as kept every blanked body around an occurrence (as code, within the binding's scope, not
+ * shadowed by a parameter, not a `.p` access that cannot matter) of a dependency. Returns whether
+ * anything changed.
  */
 function keepBodiesUsing(
   source: string,
@@ -87,79 +86,51 @@ function keepBodiesUsing(
   paramScopes: ParamScope[],
 ): boolean {
   if (dependencies.length === 0 || selected.length === 0) return false;
-  const bodyParents = parentsOf(bodies);
-  const scopeParents = parentsOf(paramScopes);
-  let changed = false;
-  // Names resolved at sites that are not findings can only change through a declaration hidden
-  // in blanked code of the same function (hoisted `var`, function-level `let`): keep every
-  // statement and block of the functions holding such sites. Their nested functions stay blanked.
-  const hotFunctions = new Set<number>();
   const byName = new Map<string, Dependency[]>();
   for (const dependency of dependencies) {
-    if (dependency[4] !== undefined) {
-      hotFunctions.add(enclosingFunction(paramScopes, scopeParents, dependency[4]));
-      continue;
-    }
     const list = byName.get(dependency[0]) ?? [];
     list.push(dependency);
     byName.set(dependency[0], list);
   }
-  if (hotFunctions.size > 0) {
-    const functionEnds = new Map<number, number>();
-    for (const scope of paramScopes) if (scope[4] === 1) functionEnds.set(scope[0], scope[1]);
-    for (let b = 0; b < bodies.length; b++) {
-      const [start, end] = bodies[b] as [number, number];
-      if (kept[b] === 1 || functionEnds.get(start) === end) continue;
-      if (hotFunctions.has(enclosingFunction(paramScopes, scopeParents, start))) {
-        kept[b] = 1;
-        changed = true;
-      }
-    }
-  }
-  if (byName.size === 0) return changed;
-  // A bitmap of (length, first character) of the names: most identifiers are rejected unsliced.
-  const shapes = new Uint8Array(64 << 7);
-  for (const name of byName.keys())
-    if (name.length < 64) shapes[(name.length << 7) | (name.charCodeAt(0) & 0x7f)] = 1;
-  for (const b of selected) {
-    const [start, end] = bodies[b] as [number, number];
-    let i = start;
-    while (i < end) {
-      if (IDENT[source.charCodeAt(i)] === 0) {
-        i++;
-        continue;
-      }
-      const at = i;
-      const first = source.charCodeAt(i);
-      while (i < end && IDENT[source.charCodeAt(i)] === 1) i++;
-      const length = i - at;
-      if (length >= 64 || shapes[(length << 7) | (first & 0x7f)] === 0) continue;
-      if (at > 0 && source.charCodeAt(at - 1) === 46 /* . */) continue;
-      const name = source.slice(at, i);
-      const deps = byName.get(name);
-      if (!deps || inSpans(inert, at)) continue;
-      const inner = innermost(bodies, bodyParents, at);
-      if (inner >= 0 && kept[inner] === 1) continue;
-      const property = propertyAfter(source, i);
-      const matters = deps.some(
-        ([, s, e, props]) =>
-          s <= at &&
-          at < e &&
-          (props === undefined || property === undefined || props.includes(property)) &&
-          !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents),
-      );
-      if (!matters) continue;
-      for (
-        let k = innermost(bodies, bodyParents, at);
-        k >= 0 && kept[k] === 0;
-        k = bodyParents[k] as number
-      ) {
-        kept[k] = 1;
-        changed = true;
-      }
+  const bodyParents = parentsOf(bodies);
+  const scopeParents = parentsOf(paramScopes);
+  const selectedStarts = selected.map((b) => (bodies[b] as [number, number])[0]);
+  const alternation = [...byName.keys()].map((n) => n.replaceAll('$', '\\$')).join('|');
+  const re = new RegExp(`(?<![\\w$.])(?:${alternation})(?![\\w$])`, 'g');
+  let changed = false;
+  for (let m = re.exec(source); m !== null; m = re.exec(source)) {
+    const at = m.index;
+    const k = lastAtOrBefore(selectedStarts, at);
+    if (k < 0 || at >= (bodies[selected[k] as number] as [number, number])[1] || inSpans(inert, at)) continue;
+    const inner = innermost(bodies, bodyParents, at);
+    if (inner >= 0 && kept[inner] === 1) continue;
+    const name = m[0];
+    const property = propertyAfter(source, at + name.length);
+    const matters = (byName.get(name) ?? []).some(
+      ([, s, e, props]) =>
+        s <= at &&
+        at < e &&
+        (props === undefined || property === undefined || props.includes(property)) &&
+        !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents),
+    );
+    if (!matters) continue;
+    for (let b = inner; b >= 0 && kept[b] === 0; b = bodyParents[b] as number) {
+      kept[b] = 1;
+      changed = true;
     }
   }
   return changed;
+}
+
+function lastAtOrBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**
@@ -220,13 +191,6 @@ export function innermost(
   let i = lo - 1;
   while (i >= 0 && ((spans[i] as readonly number[])[1] as number) <= at) i = parents[i] as number;
   return i;
-}
-
-/** Body start of the innermost function around `at`, or -1 at the top level. */
-function enclosingFunction(scopes: ParamScope[], parents: Int32Array, at: number): number {
-  let i = innermost(scopes, parents, at);
-  while (i >= 0 && (scopes[i] as ParamScope)[4] === 0) i = parents[i] as number;
-  return i < 0 ? -1 : (scopes[i] as ParamScope)[0];
 }
 
 function declares(params: string, name: string): boolean {

@@ -57,29 +57,12 @@ function hasUnblankable(src: string, start: number, end: number): boolean {
   return text.includes('//') || /\\[\n\r\u2028\u2029]/.test(text);
 }
 
-/** Words that continue the statement before a `;` (`else`, `while` of do-while, …). */
-const CONTINUATIONS = new Set(['else', 'while', 'catch', 'finally']);
-
-/** The first word (identifier run) after spaces from `from`; '' at `end` or before a non-word. */
-function nextWord(src: string, from: number, end: number): string {
-  let k = from;
-  while (k < end && isSpace(src.charCodeAt(k))) k++;
-  if (k >= end) return '';
-  let e = k;
-  while (e < end && IDENT[src.charCodeAt(e)] === 1) e++;
-  return e === k ? ' ' : src.slice(k, e);
-}
-
 const PAREN_BLOCK_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'catch']);
 
 interface Brace {
   open: number;
   candidate: boolean;
-  /** Statements of this body can be blanked one by one (see `;` handling); -1 when not. */
-  chunkStart: number;
-  /** Open brackets when the brace opened: a `;` at this level ends a statement. */
-  parenBase: number;
   /** Inside a non-arrow function: `this` there is not the global object. */
   thisSafe: boolean;
   template: boolean;
@@ -87,7 +70,7 @@ interface Brace {
 
 /** 1 for the characters the lexer acts on: quotes, `/`, brackets, braces. */
 const LEX = new Uint8Array(65536);
-for (const ch of '"\'`/{}()[];') LEX[ch.charCodeAt(0)] = 1;
+for (const ch of '"\'`/{}()[]') LEX[ch.charCodeAt(0)] = 1;
 
 export function scanSkeleton(src: string): Skeleton {
   const { triggers, thisAt } = findTriggers(src);
@@ -112,17 +95,6 @@ export function scanSkeleton(src: string): Skeleton {
   /** Indices into paramScopes still open, to set their end. */
   const openScopes: number[] = [];
 
-  /**
-   * A statement (or run of statements) between two `;` of one body. Not when it starts with, or is
-   * followed by, a keyword that continues the previous statement (`if (a) b; else c`).
-   */
-  const pushChunk = (start: number, end: number, thisSafe: boolean) => {
-    const first = nextWord(src, start, end);
-    if (first === '' || CONTINUATIONS.has(first)) return;
-    if (src.charCodeAt(end) === 59 && CONTINUATIONS.has(nextWord(src, end + 1, n))) return;
-    candidates.push([start, end, thisSafe ? 1 : 0]);
-  };
-
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
     if (t.expr === -1) return t.end;
@@ -145,8 +117,6 @@ export function scanSkeleton(src: string): Skeleton {
       i = resumeTemplate(p + 1, {
         open: p,
         candidate: false,
-        chunkStart: -1,
-        parenBase: 0,
         thisSafe: top(braces),
         template: true,
       });
@@ -179,32 +149,18 @@ export function scanSkeleton(src: string): Skeleton {
         lastCloseParenOpen = open ?? -1;
       }
       i = p + 1;
-    } else if (c === 59) {
-      // `;` ends a statement of the innermost body when no bracket is open inside it.
-      const b = braces[braces.length - 1];
-      if (b && b.chunkStart !== -1 && parens.length === b.parenBase) {
-        pushChunk(b.chunkStart, p, b.thisSafe);
-        b.chunkStart = p + 1;
-      }
-      i = p + 1;
     } else if (c === 123) {
       const parentSafe = top(braces);
       const { kind, ps, pe } = classifyBrace(src, p, lastCloseParen, lastCloseParenOpen);
       if (ps !== -1) {
         openScopes.push(paramScopes.length);
-        paramScopes.push([
-          p + 1,
-          -1,
-          ps,
-          pe,
-          kind === 'function' || src.charCodeAt(prevSignificant(src, p - 1)) === 62 ? 1 : 0,
-        ]);
+        paramScopes.push([p + 1, -1, ps, pe, kind === 'function' || kind === 'arrow' ? 1 : 0]);
       }
       braces.push({
         open: p,
-        candidate: kind !== 'other',
-        chunkStart: kind === 'function' || kind === 'block' ? p + 1 : -1,
-        parenBase: parens.length,
+        // Only whole function bodies are blanked: their declarations are their own, so blanking
+        // one cannot change what a name in the remaining code resolves to (see fast.ts).
+        candidate: kind === 'function' || kind === 'arrow',
         thisSafe: kind === 'function' || parentSafe,
         template: false,
       });
@@ -228,7 +184,6 @@ export function scanSkeleton(src: string): Skeleton {
         openScopes.pop();
       }
       if (b.candidate && p > b.open + 1) candidates.push([b.open + 1, p, b.thisSafe ? 1 : 0]);
-      if (b.chunkStart !== -1 && b.chunkStart > b.open + 1) pushChunk(b.chunkStart, p, b.thisSafe);
     }
   }
   if (braces.length > 0 || parens.length > 0) balanced = false;
@@ -337,7 +292,7 @@ function wordBefore(src: string, end: number): string {
 }
 
 interface BraceKind {
-  kind: 'function' | 'block' | 'switch' | 'other';
+  kind: 'function' | 'arrow' | 'block' | 'switch' | 'other';
   /** Parameter text of a function, arrow or catch clause whose body this is: [start, end), or -1. */
   ps: number;
   pe: number;
@@ -371,11 +326,11 @@ function classifyBrace(
     // Arrow body: parameters are `(…)` or a single identifier before `=>`.
     const a = prevSignificant(src, k - 2);
     if (a >= 0 && src.charCodeAt(a) === 41 && a === lastCloseParen && lastCloseParenOpen >= 0) {
-      return { kind: 'block', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
+      return { kind: 'arrow', ps: lastCloseParenOpen + 1, pe: lastCloseParen };
     }
     if (a >= 0 && isIdentChar(src.charCodeAt(a)))
-      return { kind: 'block', ps: a + 1 - wordBefore(src, a).length, pe: a + 1 };
-    return { kind: 'block', ps: -1, pe: -1 };
+      return { kind: 'arrow', ps: a + 1 - wordBefore(src, a).length, pe: a + 1 };
+    return { kind: 'arrow', ps: -1, pe: -1 };
   }
   if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return { kind: 'block', ps: -1, pe: -1 };
   return { kind: 'other', ps: -1, pe: -1 };
