@@ -25,6 +25,21 @@ export interface StartChildOptions {
   timeoutMs?: number;
 }
 
+// Children still running when this process exits (an error, Ctrl-C, a timeout's SIGTERM)
+// are killed with it rather than left serving on their ports.
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of live) c.kill('SIGKILL');
+    });
+  }
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+}
+
 export async function startChildServer(options: StartChildOptions): Promise<ChildServer> {
   const fd = openSync(options.logFile, 'w');
   let child: ChildProcess;
@@ -37,6 +52,7 @@ export async function startChildServer(options: StartChildOptions): Promise<Chil
   } finally {
     closeSync(fd);
   }
+  track(child);
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exit = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startChildServer } from './child-server';
+import { type ChildServer, startChildServer } from './child-server';
 import { commitOf, describeMachine, loadAverages, packageVersion } from './machine';
 import { parseOptions, USAGE, UsageError } from './options';
 import { createOrders, payOrders } from './payments';
@@ -57,37 +57,39 @@ export async function main(argv: string[]): Promise<number> {
     engines: [],
     skipped: [],
   };
-  let platformRoot = repoRoot;
-  if (options.workingTree) {
-    session.platformCommit = `${commitOf(repoRoot, 'platform')}, working tree`;
-  } else {
-    const snapshot = snapshotHead(repoRoot, join(workRoot, 'head'));
-    platformRoot = snapshot.root;
-    session.platformCommit = `${snapshot.commit} (a copy of HEAD)`;
-  }
-  log(`platform: ${session.platformCommit}`);
-  log(
-    `machine: ${session.machine.nproc} × ${session.machine.cpu}, Node ${session.machine.node}; load ${session.loadStart}`,
-  );
-  const bareServer = await startChildServer({
-    name: 'bare server',
-    args: [join(benchDir, 'bare-server.mjs')],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    cwd: repoRoot,
-    logFile: join(workRoot, 'bare.log'),
-    ready: /listening on (http:\/\/\S+)/,
-  });
-  const receiverServer = await startChildServer({
-    name: 'webhook receiver',
-    args: [join(benchDir, 'webhook-receiver.mjs')],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    cwd: repoRoot,
-    logFile: join(workRoot, 'receiver.log'),
-    ready: /listening on (http:\/\/\S+)/,
-  });
-  const receiver = new ReceiverClient(receiverServer.url);
+  let bareServer: ChildServer | undefined;
+  let receiverServer: ChildServer | undefined;
   let failures = 0;
   try {
+    let platformRoot = repoRoot;
+    if (options.workingTree) {
+      session.platformCommit = `${commitOf(repoRoot, 'platform')}, working tree`;
+    } else {
+      const snapshot = snapshotHead(repoRoot, join(workRoot, 'head'));
+      platformRoot = snapshot.root;
+      session.platformCommit = `${snapshot.commit} (a copy of HEAD)`;
+    }
+    log(`platform: ${session.platformCommit}`);
+    log(
+      `machine: ${session.machine.nproc} × ${session.machine.cpu}, Node ${session.machine.node}; load ${session.loadStart}`,
+    );
+    bareServer = await startChildServer({
+      name: 'bare server',
+      args: [join(benchDir, 'bare-server.mjs')],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      cwd: repoRoot,
+      logFile: join(workRoot, 'bare.log'),
+      ready: /listening on (http:\/\/\S+)/,
+    });
+    receiverServer = await startChildServer({
+      name: 'webhook receiver',
+      args: [join(benchDir, 'webhook-receiver.mjs')],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      cwd: repoRoot,
+      logFile: join(workRoot, 'receiver.log'),
+      ready: /listening on (http:\/\/\S+)/,
+    });
+    const receiver = new ReceiverClient(receiverServer.url);
     for (const engine of options.engines) {
       const workDir =
         engine === 'sqlite' && options.sqliteDir
@@ -150,8 +152,8 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    await bareServer.stop();
-    await receiverServer.stop();
+    await bareServer?.stop();
+    await receiverServer?.stop();
     for (const cleanup of cleanups) cleanup();
   }
   session.finishedAt = new Date().toISOString();
