@@ -85,7 +85,7 @@ async function platformVariant(name: string, work: string, nodeArgs: string[]): 
 }
 
 const experiment = process.argv[2];
-const work = mkdtempSync(join(tmpdir(), 'openminis-ab-'));
+const work = mkdtempSync(join(tmpdir(), 'openminis-platform-ab-'));
 const variants: Variant[] = [];
 try {
   if (experiment === 'body-limit') {

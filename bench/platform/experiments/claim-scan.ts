@@ -16,7 +16,7 @@ const SELECT_CLAIMED =
   'select "d".*, "a"."webhook_url", "a"."client_secret_enc" from "webhook_deliveries" as "d" ' +
   'inner join "apps" as "a" on "a"."id" = "d"."app_id" where "d"."lease_owner" = ?';
 
-const dir = mkdtempSync(join(tmpdir(), 'openminis-claim-'));
+const dir = mkdtempSync(join(tmpdir(), 'openminis-platform-claim-'));
 try {
   execFileSync(
     process.execPath,

@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   const scenarios: Scenario[] = [bareRoute, userInfo, tokenExchange, createOrders, payOrders].filter(
     (s) => s.id === 'bare' || !options.scenarios || options.scenarios.includes(s.id),
   );
-  const workRoot = mkdtempSync(join(tmpdir(), 'openminis-bench-'));
+  const workRoot = mkdtempSync(join(tmpdir(), 'openminis-platform-bench-'));
   const cleanups: Array<() => void> = [() => rmSync(workRoot, { recursive: true, force: true })];
   const session: Session = {
     startedAt: new Date().toISOString(),
@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const engine of options.engines) {
       const workDir =
         engine === 'sqlite' && options.sqliteDir
-          ? mkdtempSync(join(options.sqliteDir, 'openminis-bench-sqlite-'))
+          ? mkdtempSync(join(options.sqliteDir, 'openminis-platform-bench-sqlite-'))
           : join(workRoot, engine);
       mkdirSync(workDir, { recursive: true });
       cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
