@@ -101,3 +101,16 @@ describe('checkFiles', () => {
     expect(result.skipped.map((s) => s.file)).toEqual(['../x.js', 'outside/evil.js', 'readme.txt']);
   });
 });
+
+describe('deeply nested inline script', () => {
+  it('is a skipped file, not a crash', async () => {
+    const deep = await mkdtemp(path.join(tmpdir(), 'checker-deep-'));
+    await writeFile(
+      path.join(deep, 'index.html'),
+      `<script>eval(x);${'('.repeat(50_000)}1${')'.repeat(50_000)}</script>`,
+    );
+    const result = await checkDirectory(deep, { threads: 1 });
+    expect(result.skipped[0]?.reason).toMatch(/too complex to check: nesting deeper than 1000/);
+    await rm(deep, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { checkCss } from '../css/check-css';
-import { analyzeJs } from '../js/analyze';
+import { analyzeJsFast } from '../js/fast';
 import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import { isFontHost, isSdkScript, isVConsole, parseAbsoluteUrl } from '../urls';
@@ -32,7 +32,7 @@ export function checkHtml(html: string, trusted: TrustedOrigins, base = 0, depth
   let style: { start: number; text: string } | undefined;
 
   const runJs = (code: string, offset: number, sourceType: 'module' | 'script', jsx = false) => {
-    const result = analyzeJs(code, jsx ? 'inline.jsx' : 'inline.js', { sourceType, trusted, jsx });
+    const result = analyzeJsFast(code, jsx ? 'inline.jsx' : 'inline.js', { sourceType, trusted, jsx });
     for (const f of result.findings) findings.push({ ...f, start: f.start + offset, end: f.end + offset });
     if (result.sawLogin) sawLogin = true;
   };

@@ -36,7 +36,9 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     const regions = mergeSpans([...selected.map((b) => bodies[b] as [number, number]), ...pairs(inert)]);
     if (regions.length === 0) break;
     fastStats.rounds++;
-    if (round === 0) for (let r = 0; r < regions.length; r += 2) fastStats.blankedBytes += (regions[r + 1] as number) - (regions[r] as number);
+    if (round === 0)
+      for (let r = 0; r < regions.length; r += 2)
+        fastStats.blankedBytes += (regions[r + 1] as number) - (regions[r] as number);
     const result = analyzeJs(blankRegions(source, regions), filename, {
       ...options,
       collectDependencies: true,
