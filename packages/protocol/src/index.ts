@@ -2,3 +2,4 @@
 // `@openminis/protocol/node`.
 export * from './config/index';
 export * from './manifest/index';
+export * from './openapi/index';
