@@ -1,3 +1,10 @@
+import {
+  MINIS_ERROR_CODES,
+  type MinisErrorCode,
+  type OAuthErrorName,
+  type V2ErrorCode,
+} from '@openminis/protocol';
+
 /**
  * Where an error came from:
  * - `oauth`: an OAuth endpoint answered `{ error, error_description, log_id }` (spec §6.3);
@@ -8,8 +15,23 @@
  */
 export type OpenApiErrorKind = 'oauth' | 'api' | 'http' | 'network' | 'timeout' | 'invalid_response';
 
+type WireErrorCode = V2ErrorCode | OAuthErrorName | MinisErrorCode;
+
 /** Codes meaning the user's tokens are no longer usable: the front-end must run `login`/`authorize` again (§6.2). */
-const RELOGIN_CODES = new Set(['access_token_invalid', 'scope_not_authorized', 'invalid_grant']);
+const RELOGIN_CODES = new Set<string>([
+  'access_token_invalid',
+  'scope_not_authorized',
+  'invalid_grant',
+] satisfies WireErrorCode[]);
+
+/** Server-side or load failures, worth retrying later (§6.2). */
+const RETRYABLE_CODES = new Set<string>([
+  'rate_limit_exceeded',
+  'internal_error',
+  MINIS_ERROR_CODES.internal,
+  'server_error',
+  'temporarily_unavailable',
+] satisfies WireErrorCode[]);
 
 export interface OpenApiErrorInit {
   kind: OpenApiErrorKind;
@@ -65,11 +87,7 @@ export class OpenApiError extends Error {
       this.kind === 'timeout' ||
       this.httpStatus === 429 ||
       this.httpStatus >= 500 ||
-      this.code === 'rate_limit_exceeded' ||
-      this.code === 'internal_error' ||
-      this.code === '50001000' ||
-      this.code === 'server_error' ||
-      this.code === 'temporarily_unavailable'
+      RETRYABLE_CODES.has(this.code)
     );
   }
 }

@@ -1,3 +1,9 @@
+import type {
+  CheckRedeemAmountsRequest,
+  CreateTradeOrderRequest,
+  GetTierInfosRequest,
+  QueryTradeOrderRequest,
+} from '@openminis/protocol';
 import { bearer, normaliseBaseUrl, urlDecoded } from './requestHelpers';
 import { type FieldType, readEnvelope, readOAuth, requireFields } from './responses';
 import { SubscriptionsApi } from './subscriptions';
@@ -105,7 +111,7 @@ export class OpenApiClient {
     return this.#post(
       accessToken,
       '/v2/minis/utility/get_tier_infos/',
-      { token_type: 'BEANS', tier_ids },
+      { token_type: 'BEANS', tier_ids } satisfies GetTierInfosRequest,
       { tier_infos: 'object' },
     );
   }
@@ -117,7 +123,7 @@ export class OpenApiClient {
     return this.#post(
       accessToken,
       '/v2/minis/trade_order/create/',
-      { token_type: 'BEANS', token_amount, order_info },
+      { token_type: 'BEANS', token_amount, order_info } satisfies CreateTradeOrderRequest,
       { trade_order_id: 'string' },
     );
   }
@@ -128,7 +134,7 @@ export class OpenApiClient {
     return this.#post(
       accessToken,
       '/v2/minis/trade_order/query/',
-      { trade_order_id },
+      { trade_order_id } satisfies QueryTradeOrderRequest,
       {
         trade_order_id: 'string',
         trade_order_status: 'string',
@@ -148,7 +154,7 @@ export class OpenApiClient {
     return this.#post(
       accessToken,
       '/v2/minis/utility/check_redeem_amounts/',
-      { token_type: 'BEANS', token_amounts },
+      { token_type: 'BEANS', token_amounts } satisfies CheckRedeemAmountsRequest,
       {
         valid: 'boolean',
       },

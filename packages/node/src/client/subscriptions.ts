@@ -1,11 +1,14 @@
-import type { FieldType } from './responses';
 import type {
-  Subscription,
-  SubscriptionOrderInfo,
-  SubscriptionTierInfo,
+  ActiveSubscriptionsResult,
+  CreateSubscriptionRequest,
+  GetSubscriptionTierInfoRequest,
+  ReactivateSubscriptionRequest,
+  SubscriptionInfoResult,
+  SubscriptionTierInfosResult,
   SubscriptionTradeOrderInfo,
   TradeOrderCreated,
-} from './types';
+} from '@openminis/protocol';
+import type { FieldType } from './responses';
 import { checkOrderInfo, checkString, checkStringList } from './validate';
 
 /** Sends one Bearer + JSON call and unwraps the v2 envelope (provided by OpenApiClient). */
@@ -28,7 +31,7 @@ export class SubscriptionsApi {
   }
 
   /** `POST /v2/minis/subscription/create/` → `trade_order_id` for `TTMinis.createSubscription`. */
-  create(accessToken: string, input: { tier_id: string; order_info: SubscriptionOrderInfo }) {
+  create(accessToken: string, input: CreateSubscriptionRequest) {
     const tier_id = checkString(input?.tier_id, 'subscriptions.create: tier_id');
     const order_info = checkOrderInfo(input?.order_info, 'subscriptions.create: order_info');
     return this.#post<TradeOrderCreated>(
@@ -42,7 +45,7 @@ export class SubscriptionsApi {
   }
 
   /** `POST /v2/minis/subscription/reactivate/`: only when `is_renewal_normal` is false. */
-  reactivate(accessToken: string, input: { subscription_id: string; order_info: SubscriptionOrderInfo }) {
+  reactivate(accessToken: string, input: ReactivateSubscriptionRequest) {
     const subscription_id = checkString(input?.subscription_id, 'subscriptions.reactivate: subscription_id');
     const order_info = checkOrderInfo(input?.order_info, 'subscriptions.reactivate: order_info');
     return this.#post<TradeOrderCreated>(
@@ -55,7 +58,7 @@ export class SubscriptionsApi {
 
   /** `POST /v2/minis/subscription/get_active_list/`: empty ⇒ the user has no valid subscription. */
   getActiveList(accessToken: string) {
-    return this.#post<{ subscriptions: Subscription[] }>(
+    return this.#post<ActiveSubscriptionsResult>(
       accessToken,
       '/v2/minis/subscription/get_active_list/',
       {},
@@ -68,7 +71,7 @@ export class SubscriptionsApi {
   /** `POST /v2/minis/subscription/get_subscription_info/`. */
   getSubscriptionInfo(accessToken: string, tradeOrderId: string) {
     const trade_order_id = checkString(tradeOrderId, 'subscriptions.getSubscriptionInfo: tradeOrderId');
-    return this.#post<{ subscription: Subscription }>(
+    return this.#post<SubscriptionInfoResult>(
       accessToken,
       '/v2/minis/subscription/get_subscription_info/',
       { trade_order_id },
@@ -88,10 +91,16 @@ export class SubscriptionsApi {
   }
 
   /** `POST /v2/minis/subscription/get_subscription_tier_info/`; `devicePlatform` defaults to iphone on TikTok's side. */
-  getTierInfo(accessToken: string, tierIds: readonly string[], devicePlatform?: 'android' | 'iphone') {
+  getTierInfo(
+    accessToken: string,
+    tierIds: readonly string[],
+    devicePlatform?: GetSubscriptionTierInfoRequest['device_platform'],
+  ) {
     const tier_ids = checkStringList(tierIds, 'subscriptions.getTierInfo: tierIds');
-    const body = devicePlatform ? { tier_ids, device_platform: devicePlatform } : { tier_ids };
-    return this.#post<{ subscription_tiers_info: Record<string, SubscriptionTierInfo> }>(
+    const body: GetSubscriptionTierInfoRequest = devicePlatform
+      ? { tier_ids, device_platform: devicePlatform }
+      : { tier_ids };
+    return this.#post<SubscriptionTierInfosResult>(
       accessToken,
       '/v2/minis/subscription/get_subscription_tier_info/',
       body,
