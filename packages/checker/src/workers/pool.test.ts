@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDirectory } from '../check-files';
-import { poolStats } from './pool';
+import { poolSettings, poolStats } from './pool';
 
 let dir: string;
 
@@ -25,8 +25,13 @@ afterAll(async () => {
 describe('worker threads', () => {
   it('give the same result as one thread, and really run in workers', async () => {
     const one = await checkDirectory(dir, { threads: 1 });
-    const two = await checkDirectory(dir, { threads: 2 });
-    expect(poolStats.filesInWorkers).toBeGreaterThan(0);
+    poolSettings.mainThreadClaims = false;
+    const two = await checkDirectory(dir, { threads: 2 }).finally(() => {
+      poolSettings.mainThreadClaims = true;
+    });
+    expect(poolStats.filesInWorkers).toBe(5);
+    const shared = await checkDirectory(dir, { threads: 2 });
+    expect(shared).toEqual(one);
     expect(two).toEqual(one);
     expect(one.findings.map((f) => `${f.file} ${f.rule}`)).toEqual([
       'a.js no-eval',
@@ -40,7 +45,8 @@ describe('worker threads', () => {
   it('work in a plain node process that runs the sources through tsx', async () => {
     const entry = fileURLToPath(new URL('../index.ts', import.meta.url));
     const script = `import { checkDirectory } from ${JSON.stringify(entry)};
-      import { poolStats } from ${JSON.stringify(fileURLToPath(new URL('./pool.ts', import.meta.url)))};
+      import { poolSettings, poolStats } from ${JSON.stringify(fileURLToPath(new URL('./pool.ts', import.meta.url)))};
+      poolSettings.mainThreadClaims = false;
       const r = await checkDirectory(${JSON.stringify(dir)}, { threads: 2 });
       console.log(JSON.stringify({ n: r.findings.length, workers: poolStats.filesInWorkers }));`;
     const scriptFile = path.join(tmpdir(), `checker-pool-run-${process.pid}.mjs`);

@@ -7,6 +7,8 @@ import type { CheckOptions } from '../types';
 
 /** Files checked by worker threads in the last run (tests check that the worker path really runs). */
 export const poolStats = { filesInWorkers: 0 };
+/** Tests turn this off to make the workers do all the work (they would lose the race for small inputs). */
+export const poolSettings = { mainThreadClaims: true };
 
 /** Below this many bytes in total, threads cost more than they save. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -14,9 +16,10 @@ const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 const WORKER_STACK_MB = 32;
 
 /**
- * Checks files, largest first, over worker threads when the input is large enough (or when
- * `options.threads` asks). A worker that cannot start or dies hands its files back to this thread:
- * threads are an optimisation, never a reason for a check to fail.
+ * Checks files, largest first. With N threads, N - 1 workers and this thread all claim files from
+ * one shared counter, so no thread waits for another to hand out work. A worker that cannot start
+ * or dies leaves its claimed-but-unfinished file to this thread: threads are an optimisation,
+ * never a reason for a check to fail.
  */
 export async function runPool(
   rootReal: string,
@@ -36,72 +39,84 @@ export async function runPool(
   const total = sized.reduce((sum, f) => sum + f.size, 0);
   const wanted = options.threads ?? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
   const threads = Math.max(1, Math.min(wanted, sized.length, 16));
-  const queue = sized.map((f) => f.file);
+  const ordered = sized.map((f) => f.file);
   poolStats.filesInWorkers = 0;
-  if (threads <= 1) return runInline(rootReal, queue, options);
-  const outcomes: FileOutcome[] = [];
-  const workers = Array.from({ length: threads }, () => runWorker(rootReal, queue, options, outcomes));
-  const leftovers = (await Promise.all(workers)).flat();
-  outcomes.push(...(await runInline(rootReal, leftovers, options)));
-  return outcomes;
+  const outcomes: Array<FileOutcome | undefined> = new Array(ordered.length);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    runWorker({ files: ordered, rootReal, options: plain(options), counter }, outcomes),
+  );
+  // This thread works too, claiming from the same counter.
+  const claims = poolSettings.mainThreadClaims || workers.length === 0;
+  for (
+    let i = claims ? Atomics.add(counter, 0, 1) : ordered.length;
+    i < ordered.length;
+    i = Atomics.add(counter, 0, 1)
+  ) {
+    outcomes[i] = await checkOneFile(rootReal, ordered[i] as string, options);
+  }
+  const orphans = (await Promise.all(workers)).flat();
+  for (const i of orphans) outcomes[i] = await checkOneFile(rootReal, ordered[i] as string, options);
+  return outcomes.filter((o): o is FileOutcome => o !== undefined);
 }
 
-async function runInline(rootReal: string, files: string[], options: CheckOptions): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await checkOneFile(rootReal, file, options));
-  return outcomes;
+interface Job {
+  files: string[];
+  rootReal: string;
+  options: CheckOptions;
+  counter: Int32Array;
 }
 
-/** Feeds one worker from the shared queue; resolves with the files it could not check. */
-function runWorker(
-  rootReal: string,
-  queue: string[],
-  options: CheckOptions,
-  outcomes: FileOutcome[],
-): Promise<string[]> {
+type WorkerMessage =
+  | { claimed: number }
+  | { index: number; outcome: FileOutcome }
+  | { index: number; error: string }
+  | { done: true }
+  | { fatal: string };
+
+/** Runs one worker over the shared queue; resolves with the indices it claimed but did not finish. */
+function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<number[]> {
   return new Promise((resolve) => {
-    let current: string | undefined;
+    const unfinished = new Set<number>();
     let settled = false;
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-      // A larger young generation: the parser's short-lived AST objects die there instead of being
-      // promoted, which measurably cuts GC time on big bundles.
-      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
-    });
-    const finish = (leftover: string[]) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+        resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+      });
+    } catch {
+      resolve([]);
+      return;
+    }
+    const finish = () => {
       if (settled) return;
       settled = true;
       worker.removeAllListeners();
       void worker.terminate();
-      resolve(leftover);
+      resolve([...unfinished]);
     };
-    const next = () => {
-      current = queue.shift();
-      if (current === undefined) finish([]);
-      else worker.postMessage({ id: current, rootReal, file: current, options: plain(options) });
-    };
-    worker.on(
-      'message',
-      (message: { ready?: boolean; fatal?: string; id?: string; outcome?: FileOutcome; error?: string }) => {
-        if (message.ready) return next();
-        if (message.fatal !== undefined) return finish(current ? [current] : []);
-        if (message.outcome) {
-          outcomes.push(message.outcome);
-          poolStats.filesInWorkers++;
-        } else if (message.id !== undefined) {
-          outcomes.push({
-            file: message.id,
-            bytes: 0,
-            findings: [],
-            sawLogin: false,
-            checked: false,
-            skipped: { file: message.id, reason: `cannot check: ${message.error}` },
-          });
-        }
-        next();
-      },
-    );
-    worker.on('error', () => finish(current ? [current] : []));
-    worker.on('exit', () => finish(current ? [current] : []));
+    worker.on('message', (message: WorkerMessage) => {
+      if ('claimed' in message) unfinished.add(message.claimed);
+      else if ('outcome' in message) {
+        outcomes[message.index] = message.outcome;
+        unfinished.delete(message.index);
+        poolStats.filesInWorkers++;
+      } else if ('error' in message) {
+        const file = job.files[message.index] as string;
+        outcomes[message.index] = {
+          file,
+          bytes: 0,
+          findings: [],
+          sawLogin: false,
+          checked: false,
+          skipped: { file, reason: `cannot check: ${message.error}` },
+        };
+        unfinished.delete(message.index);
+      } else finish();
+    });
+    worker.on('error', finish);
+    worker.on('exit', finish);
+    worker.postMessage(job);
   });
 }
 

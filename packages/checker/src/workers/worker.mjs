@@ -1,6 +1,9 @@
 // Worker thread entry. Plain .mjs because Node 20 cannot load TypeScript by itself: when the
 // package runs from its .ts sources, tsx's API compiles check-file.ts for this thread; a bundled
 // build (where a sibling check-file.js exists) is imported directly.
+//
+// Protocol (see pool.ts): the parent sends one job { files, rootReal, options, counter }; files are
+// claimed through the shared counter (Atomics), each claim is announced, each outcome posted.
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
@@ -13,16 +16,22 @@ async function loadCheckOneFile() {
 
 const port = parentPort;
 if (!port) throw new Error('worker.mjs must run in a worker thread');
-loadCheckOneFile().then(
-  (checkOneFile) => {
-    port.on('message', async ({ id, rootReal, file, options }) => {
-      try {
-        port.postMessage({ id, outcome: await checkOneFile(rootReal, file, options) });
-      } catch (error) {
-        port.postMessage({ id, error: String(error?.message ?? error) });
-      }
-    });
-    port.postMessage({ ready: true });
-  },
-  (error) => port.postMessage({ fatal: String(error?.message ?? error) }),
-);
+const checkOneFilePromise = loadCheckOneFile();
+port.once('message', async ({ files, rootReal, options, counter }) => {
+  let checkOneFile;
+  try {
+    checkOneFile = await checkOneFilePromise;
+  } catch (error) {
+    port.postMessage({ fatal: String(error?.message ?? error) });
+    return;
+  }
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+    port.postMessage({ claimed: i });
+    try {
+      port.postMessage({ index: i, outcome: await checkOneFile(rootReal, files[i], options) });
+    } catch (error) {
+      port.postMessage({ index: i, error: String(error?.message ?? error) });
+    }
+  }
+  port.postMessage({ done: true });
+});
