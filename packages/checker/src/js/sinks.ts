@@ -60,6 +60,9 @@ const DOM_HTML_SINK_CALLS = new Set([
   'setHTMLUnsafe',
   'parseHTMLUnsafe',
 ]);
+/** Markup written by these calls runs its scripts (innerHTML and insertAdjacentHTML do not). */
+const SCRIPT_RUNNING_HTML_CALLS = new Set(['write', 'writeln', 'createContextualFragment']);
+const EXTERNAL_SCRIPT_MARKUP = /<script\b[^>]*?\bsrc\s*=\s*["']?((?:https?:)?\/\/[^"'\s>\p{Cc}]+)/iu;
 const HTML_SINK_PROPS = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const NAVIGATOR_RULES: Record<string, 'no-clipboard' | 'no-geolocation' | 'no-vibrate'> = {
@@ -160,6 +163,8 @@ function checkCall(node: Node, ctx: SinkContext): void {
         if (args[0]) checkRequestUrl(node, args[0], head, ctx);
       }
       if (head === 'importScripts') for (const arg of args) checkRemoteCode(arg, ctx, 'importScripts loads');
+      if (isNew && (head === 'Worker' || head === 'SharedWorker') && args[0])
+        checkRemoteCode(args[0], ctx, `new ${head}() loads`);
     }
     if (pathIs(fn, 'navigator', 'sendBeacon') && args[0])
       checkRequestUrl(node, args[0], 'navigator.sendBeacon', ctx);
@@ -183,6 +188,21 @@ function checkCall(node: Node, ctx: SinkContext): void {
     const command = exactString(ev.value(args[0]))?.toLowerCase();
     if (command === 'copy' || command === 'cut' || command === 'paste') {
       report(ctx, 'no-clipboard', node, `execCommand('${command}') accesses the clipboard`);
+    }
+  }
+  if (SCRIPT_RUNNING_HTML_CALLS.has(name)) {
+    for (const arg of args) {
+      const markup = stringOf(ev.value(arg));
+      const src = markup === undefined ? undefined : EXTERNAL_SCRIPT_MARKUP.exec(markup)?.[1];
+      if (src) {
+        report(
+          ctx,
+          'no-external-resource',
+          node,
+          `${name}() writes a <script> that loads remote code from ${src.replaceAll(UNKNOWN, '…')}`,
+        );
+        break;
+      }
     }
   }
   if (HTML_SINK_CALLS.has(name)) {

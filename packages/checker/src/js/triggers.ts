@@ -43,6 +43,8 @@ const WORDS = [
   'sendBeacon',
   'import',
   'importScripts',
+  'Worker',
+  'SharedWorker',
   'TTMinis',
   'login',
 ];

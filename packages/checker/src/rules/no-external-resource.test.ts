@@ -74,6 +74,8 @@ describe('no-external-resource (JS)', () => {
     "importScripts('https://cdn.example.com/worker.js')",
     "const s = document.createElement('script'); s.src = 'https://cdn.example.com/x.js'",
     "const s = document.createElement('script'); s.setAttribute('src', '//cdn.example.com/x.js')",
+    "new Worker('https://cdn.example.com/w.js')",
+    "document.write('<script src=\"https://cdn.example.com/x.js\"></' + 'script>')",
   ])('flags %s', (code) => {
     expect(count(code, 'no-external-resource')).toBe(1);
   });
@@ -87,6 +89,8 @@ describe('no-external-resource (JS)', () => {
     'import(url)',
     "img.src = 'https://cdn.example.com/a.png'",
     "importScripts('./w.js')",
+    "new Worker('./w.js')",
+    'el.innerHTML = \'<script src="https://cdn.example.com/x.js"></script>\'',
   ])('does not flag %s', (code) => {
     expect(hits(code, 'no-external-resource')).toEqual([]);
   });
