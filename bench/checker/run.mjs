@@ -115,6 +115,7 @@ const run = args['from-last-run']
       corpusDir,
       measured: await measureAll(),
       runs,
+      command: ['node bench/checker/run.mjs', ...process.argv.slice(2)].join(' '),
       machine,
       versions,
     });

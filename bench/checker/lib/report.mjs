@@ -13,7 +13,7 @@ const KIND_LABEL = { eval: 'eval', 'new-function': 'new Function', 'implied-eval
 export function renderSection(run) {
   const out = [START_MARKER, '## Checker: forbidden-API scan vs ESLint and oxlint', ''];
   out.push(
-    `Run ${run.date} with \`node bench/checker/run.mjs --runs ${run.runs}\` (${run.runs} run${run.runs === 1 ? '' : 's'} per tool, interleaved ` +
+    `Run ${run.date} with \`${run.command ?? `node bench/checker/run.mjs --runs ${run.runs}`}\` (${run.runs} run${run.runs === 1 ? '' : 's'} per tool, interleaved ` +
       'round by round so background load hits every tool alike; ESLint once).',
     '',
     `- Machine: ${run.machine.nproc} cores (${run.machine.cpu}), ${run.machine.memGiB} GiB RAM, ${run.machine.os}; ` +

@@ -3,7 +3,17 @@ import { contextOf, countsByKind, disagreements, placesOf, TOOLS, verdictOf } fr
 import { mbPerSecond, median } from './stats.mjs';
 import { loadTriage, triageNoteFor } from './triage.mjs';
 
-export function summarise({ corpus, files, eslintFiles, corpusDir, measured, runs, machine, versions }) {
+export function summarise({
+  corpus,
+  files,
+  eslintFiles,
+  corpusDir,
+  measured,
+  runs,
+  command,
+  machine,
+  versions,
+}) {
   const { series, findings, info } = measured;
   const bytes = sum(files);
   const eslintBytes = sum(eslintFiles);
@@ -124,6 +134,7 @@ export function summarise({ corpus, files, eslintFiles, corpusDir, measured, run
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     runs,
+    command,
     machine,
     versions,
     corpus: { packages: corpus.packages.length, files: files.length, bytes, eslintBytes },
