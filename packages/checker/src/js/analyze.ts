@@ -3,6 +3,7 @@ import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
 import { checkSite } from './sinks';
+import { anyIn } from './triggers';
 import { isSensitive, propertiesThatMatter } from './values';
 import { walkProgram } from './walk';
 
@@ -18,6 +19,8 @@ export interface JsAnalysis {
    * could start a finding where they are used (see fast.ts).
    */
   dependencies?: Dependency[];
+  /** When asked: object literals whose properties the rules read, [start, end). */
+  consulted?: Array<[number, number]>;
 }
 
 export interface JsOptions {
@@ -25,6 +28,8 @@ export interface JsOptions {
   jsx?: boolean;
   trusted: TrustedOrigins;
   collectDependencies?: boolean;
+  /** Sorted offsets of trigger words (skeleton.ts): only sites holding one can read a literal that matters. */
+  triggers?: number[];
 }
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
@@ -52,11 +57,24 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
   // Only names resolved while deciding a finding matter for blanking exactness.
   const dependencies: Dependency[] = [];
   // Exactness of blanking (fast.ts): what a finding resolved must mean the same in the full text.
+  const consulted: Array<[number, number]> = [];
+  const triggers = options.triggers ?? [];
   for (const site of sites) {
     evaluator.resolved.length = 0;
+    evaluator.consulted.length = 0;
+    evaluator.touchedSensitive = false;
     const before = findings.length;
     checkSite(site, ctx);
-    if (options.collectDependencies && findings.length > before) dependencies.push(...evaluator.resolved);
+    if (!options.collectDependencies) continue;
+    if (findings.length > before) dependencies.push(...evaluator.resolved);
+    // A blanked literal's values hold no trigger: they can only matter at a site that has one
+    // (or that goes through a sensitive alias).
+    if (
+      evaluator.consulted.length > 0 &&
+      (evaluator.touchedSensitive || anyIn(triggers, site.start, site.end))
+    ) {
+      consulted.push(...evaluator.consulted);
+    }
   }
   const result: JsAnalysis = { findings, sawLogin };
   if (options.collectDependencies) {
@@ -69,6 +87,7 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
       }
     }
     result.dependencies = dependencies;
+    result.consulted = consulted;
   }
   if (firstError) {
     result.syntaxError = { message: firstError.message, offset: firstError.labels[0]?.start ?? 0 };

@@ -4,6 +4,7 @@ import {
   exactString,
   GLOBAL_OBJECT,
   GLOBAL_OBJECT_NAMES,
+  isSensitive,
   memberOf,
   path,
   pathIs,
@@ -28,6 +29,10 @@ export type Dependency = [name: string, start: number, end: number, properties?:
 export class Evaluator {
   /** Names resolved since the last reset, with the range of their scope (see fast.ts: exactness of blanking). */
   readonly resolved: Dependency[] = [];
+  /** Object literals whose properties were read: [start, end) (blanking must keep them, fast.ts). */
+  readonly consulted: Array<[number, number]> = [];
+  /** Set when a name resolved since the last reset holds a sensitive value (values.ts isSensitive). */
+  touchedSensitive = false;
 
   constructor(
     private readonly scopeOf: (node: Node) => Scope,
@@ -99,7 +104,9 @@ export class Evaluator {
       binding ? [name, binding.scope.start, binding.scope.end] : [name, 0, Number.MAX_SAFE_INTEGER],
     );
     if (!binding) return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
-    return this.bindingValue(binding, depth);
+    const value = this.bindingValue(binding, depth);
+    if (isSensitive(value)) this.touchedSensitive = true;
+    return value;
   }
 
   bindingValue(binding: Binding, depth: number): Value {
@@ -134,6 +141,7 @@ export class Evaluator {
   }
 
   private objectProperty(object: Node, key: string, depth: number): Value {
+    this.consulted.push([object.start, object.end]);
     let found: Value = UNKNOWN_VALUE;
     for (const prop of object.properties) {
       if (prop.type !== 'Property') return UNKNOWN_VALUE; // a spread may override anything

@@ -114,3 +114,20 @@ describe('declarations reached from nested functions', () => {
     expect(keys(code, true)).toEqual(full);
   });
 });
+
+describe('object literals and class bodies', () => {
+  it.each([
+    ["const o = { k: 'ev', n: 1 }; function f() { return window[o.k + 'al'](1); }", 1],
+    ["function f() { const o = { k: 'ev' }; return window[o.k + 'al'](1); }", 1],
+    ["const { k } = { k: 'x' }; window[k + 'al'](1);", 0],
+    ["function f(a) { a: { var k = 'ev'; } return window[k + 'al'](1); }", 1],
+    ["class A { x = 1; m() { return 2; } } const o = { a: [1, 2], b: { c: 'd' } }; eval(o.b.c);", 1],
+    ["const p = { run: eval }; p.run('1');", 1],
+    ["var cfg = { a: 1 }; function g() { cfg = window; } cfg['ev' + 'al'](1);", 0],
+  ])('%s', (snippet, expected) => {
+    const code = `${filler}${snippet}\n${filler}`;
+    const full = keys(code, false);
+    expect(full).toHaveLength(expected as number);
+    expect(keys(code, true)).toEqual(full);
+  });
+});

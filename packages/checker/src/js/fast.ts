@@ -42,21 +42,21 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     const result = analyzeJs(blankRegions(source, regions), filename, {
       ...options,
       collectDependencies: true,
+      triggers: skeleton.triggers,
     });
     if (result.syntaxError) break;
-    if (
-      !keepBodiesUsing(
-        source,
-        result.dependencies ?? [],
-        bodies,
-        selected,
-        kept,
-        inert,
-        skeleton.paramScopes ?? [],
-      )
-    ) {
-      return result;
-    }
+    const paramScopes = skeleton.paramScopes ?? [];
+    const keptLiterals = keepConsulted(result.consulted ?? [], bodies, selected, kept);
+    const keptBodies = keepBodiesUsing(
+      source,
+      result.dependencies ?? [],
+      bodies,
+      selected,
+      kept,
+      inert,
+      paramScopes,
+    );
+    if (!keptLiterals && !keptBodies) return result;
   }
   fastStats.fullFallbacks++;
   return analyzeJs(source, filename, options);
@@ -125,6 +125,26 @@ function keepBodiesUsing(
     );
     if (!matters) continue;
     for (let b = inner; b >= 0 && kept[b] === 0; b = bodyParents[b] as number) {
+      kept[b] = 1;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Keeps the blanked object literals whose properties were read (`o.k` with `o = {k: …}`). */
+function keepConsulted(
+  consulted: Array<[number, number]>,
+  bodies: Array<[number, number]>,
+  selected: number[],
+  kept: Uint8Array,
+): boolean {
+  if (consulted.length === 0) return false;
+  const wanted = new Set(consulted.map(([start, end]) => `${start + 1}:${end - 1}`));
+  let changed = false;
+  for (const b of selected) {
+    const [start, end] = bodies[b] as [number, number];
+    if (wanted.has(`${start}:${end}`)) {
       kept[b] = 1;
       changed = true;
     }

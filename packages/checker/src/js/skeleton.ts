@@ -57,12 +57,29 @@ function hasUnblankable(src: string, start: number, end: number): boolean {
   return text.includes('//') || /\\[\n\r\u2028\u2029]/.test(text);
 }
 
+/**
+ * Object literals and class bodies are blanked only when this does not match their raw text: a
+ * brace the lexer took for a literal but that is a block (`a: {…}`, a block after a line break)
+ * then cannot hide a declaration that code left in place would resolve to. Destructuring
+ * patterns (`{…} =`) are never blanked. Property values read by the evaluator are kept through
+ * fast.ts (`consulted` spans).
+ */
+const DECLARATION = /(?<![\w$.])(?:var|let|const|function|class|import|using)(?![\w$])/;
+
+function followedByAssign(src: string, from: number): boolean {
+  let k = from;
+  while (isSpace(src.charCodeAt(k))) k++;
+  return src.charCodeAt(k) === 61 /* = */ && src.charCodeAt(k + 1) !== 61 && src.charCodeAt(k + 1) !== 62;
+}
+
 const PAREN_BLOCK_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'catch']);
 
 interface Brace {
   open: number;
   candidate: boolean;
+  /** An object literal or class body (or a brace the lexer cannot tell from one). */
+  literal?: boolean;
   /** Inside a non-arrow function: `this` there is not the global object. */
   thisSafe: boolean;
   template: boolean;
@@ -79,7 +96,8 @@ export function scanSkeleton(src: string): Skeleton {
   const n = src.length;
   const braces: Brace[] = [];
   const parens: number[] = [];
-  const candidates: Array<[number, number, number]> = [];
+  /** [start, end, thisSafe, literal]. */
+  const candidates: Array<[number, number, number, number]> = [];
   let lastCloseParen = -1;
   let lastCloseParenOpen = -1;
   let depth = 0;
@@ -160,7 +178,8 @@ export function scanSkeleton(src: string): Skeleton {
         open: p,
         // Only whole function bodies are blanked: their declarations are their own, so blanking
         // one cannot change what a name in the remaining code resolves to (see fast.ts).
-        candidate: kind === 'function' || kind === 'arrow',
+        candidate: kind === 'function' || kind === 'arrow' || kind === 'other',
+        literal: kind === 'other',
         thisSafe: kind === 'function' || parentSafe,
         template: false,
       });
@@ -183,7 +202,9 @@ export function scanSkeleton(src: string): Skeleton {
         (paramScopes[openScope] as ParamScope)[1] = p;
         openScopes.pop();
       }
-      if (b.candidate && p > b.open + 1) candidates.push([b.open + 1, p, b.thisSafe ? 1 : 0]);
+      if (b.candidate && p > b.open + 1 && !(b.literal && followedByAssign(src, p + 1))) {
+        candidates.push([b.open + 1, p, b.thisSafe ? 1 : 0, b.literal ? 1 : 0]);
+      }
     }
   }
   if (braces.length > 0 || parens.length > 0) balanced = false;
@@ -192,8 +213,9 @@ export function scanSkeleton(src: string): Skeleton {
   const codeTriggers = outside(triggers, comments);
   const codeThis = outside(thisAt, comments);
   const bodies: Array<[number, number]> = [];
-  for (const [start, end, thisSafe] of candidates) {
+  for (const [start, end, thisSafe, literal] of candidates) {
     if (anyIn(codeTriggers, start, end) || (thisSafe === 0 && anyIn(codeThis, start, end))) continue;
+    if (literal === 1 && DECLARATION.test(src.slice(start, end))) continue;
     bodies.push([start, end]);
   }
   bodies.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
