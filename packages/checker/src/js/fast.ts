@@ -7,7 +7,15 @@ export const MAX_NESTING = 1000;
 const MAX_ROUNDS = 3;
 
 /** Counters for measurements (README throughput notes): analyses run, extra rounds, full fallbacks. */
-export const fastStats = { files: 0, rounds: 0, fullFallbacks: 0, bytes: 0, blankedBytes: 0 };
+export const fastStats = {
+  files: 0,
+  rounds: 0,
+  fullFallbacks: 0,
+  bytes: 0,
+  blankedBytes: 0,
+  literalKeeps: 0,
+  nameKeeps: 0,
+};
 
 /**
  * Analyses a JS text, parsing only what can matter.
@@ -56,6 +64,8 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
       inert,
       paramScopes,
     );
+    if (keptLiterals) fastStats.literalKeeps++;
+    if (keptBodies) fastStats.nameKeeps++;
     if (!keptLiterals && !keptBodies) return result;
   }
   fastStats.fullFallbacks++;
