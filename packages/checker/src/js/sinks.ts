@@ -137,6 +137,13 @@ function checkCall(node: Node, ctx: SinkContext): void {
   ) {
     const target = ev.value(callee.object);
     if (checkDangerousCallee(node, target, ctx, `.${name}()`)) return;
+    // Function.prototype.call.call(eval, …): the function called is the first argument.
+    if (
+      args[0] &&
+      (pathIs(target, 'Function', 'prototype', 'call') || pathIs(target, 'Function', 'prototype', 'apply'))
+    ) {
+      if (checkDangerousCallee(node, ev.value(args[0]), ctx, `Function.prototype.${name}`)) return;
+    }
     if (target.k === 'path' && target.path.length === 1 && TIMERS.has(target.path[0] as string)) {
       const first = name === 'apply' ? firstOfArrayArg(args[1], ev) : args[1];
       if (first && isStringy(ev.value(first))) reportTimer(node, target.path[0] as string, ctx);

@@ -42,6 +42,7 @@ describe('no-eval', () => {
     "window[['e','v','a','l'].join('')](s)",
     'execScript(s)',
     'const run = () => eval(s); run()',
+    'Function.prototype.call.call(eval, null, s)',
   ])('flags %s', (code) => {
     expect(count(code, 'no-eval')).toBeGreaterThanOrEqual(1);
   });
