@@ -1,7 +1,9 @@
+import { V2_OK, type V2Success } from '@openminis/protocol';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
 
 /** Success in the Open API v2 envelope (spec §6.1). */
-export function v2Ok(c: Context<AppEnv>, data: unknown): Response {
-  return c.json({ data, error: { code: 'ok', message: '', log_id: c.get('logId') } }, 200);
+export function v2Ok<Data>(c: Context<AppEnv>, data: Data): Response {
+  const body: V2Success<Data> = { data, error: { code: V2_OK, message: '', log_id: c.get('logId') } };
+  return c.json(body, 200);
 }

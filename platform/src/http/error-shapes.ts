@@ -1,3 +1,4 @@
+import type { OAuthErrorName, V2ErrorCode } from '@openminis/protocol';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
@@ -33,7 +34,7 @@ export function errorBody(family: ErrorFamily, code: string, message: string, lo
 /** Generic codes per family for situations every surface shares. */
 export const genericCodes: Record<
   'badRequest' | 'notFound' | 'internal' | 'method',
-  Record<ErrorFamily, string>
+  { oauth: OAuthErrorName; v2: V2ErrorCode; own: string }
 > = {
   badRequest: { oauth: 'invalid_request', v2: 'invalid_params', own: 'invalid_request' },
   notFound: { oauth: 'invalid_request', v2: 'invalid_params', own: 'not_found' },

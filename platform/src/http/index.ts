@@ -1,4 +1,4 @@
-export { ApiError, badRequest, notFound } from './api-error';
+export { ApiError, badRequest, minisError, notFound, v2Error } from './api-error';
 export { createHttpApp } from './app';
 export type { AppEnv, AppVariables } from './env';
 export { v2Ok } from './envelope';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../../crypto';
 import type { PlatformDeps } from '../../deps';
-import { ApiError } from '../../http/api-error';
+import { v2Error } from '../../http/api-error';
 import type { AppEnv } from '../../http/env';
 import { splitStoredScopes } from './scopes';
 
@@ -81,11 +81,7 @@ export function requireUserToken(deps: PlatformDeps): MiddlewareHandler<AppEnv> 
     const token = bearerToken(c.req.header('authorization'));
     const info = token ? await resolveAccessToken(deps, token) : undefined;
     if (!info) {
-      throw new ApiError(
-        401,
-        'access_token_invalid',
-        'The access token is invalid or not found in the request.',
-      );
+      throw v2Error('access_token_invalid', 'The access token is invalid or not found in the request.');
     }
     c.set('userToken', info);
     await next();

@@ -1,11 +1,28 @@
+import {
+  GRANT_TYPES,
+  type OAuthErrorBody,
+  type OAuthErrorName,
+  type RevokeRequest,
+  type TokenResponse,
+} from '@openminis/protocol';
 import { z } from 'zod';
 import { KNOWN_SCOPES } from './scopes';
+
+/** The OAuth errors this platform answers with (a subset of spec §6.2's list). */
+const EMITTED_OAUTH_ERRORS = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'invalid_scope',
+  'unsupported_grant_type',
+  'server_error',
+] as const satisfies readonly OAuthErrorName[];
 
 export const tokenRequestForm = z
   .object({
     client_key: z.string().describe("The app's client key"),
     client_secret: z.string().describe("The app's client secret"),
-    grant_type: z.enum(['authorization_code', 'refresh_token']),
+    grant_type: z.enum(GRANT_TYPES),
     code: z
       .string()
       .optional()
@@ -24,22 +41,15 @@ export const tokenResponse = z
     scope: z.string().describe(`Comma-separated granted scopes (${KNOWN_SCOPES.join(', ')})`),
     token_type: z.literal('Bearer'),
   })
-  .meta({ id: 'TokenResponse' });
+  .meta({ id: 'TokenResponse' }) satisfies z.ZodType<TokenResponse>;
 
 export const oauthErrorResponse = z
   .object({
-    error: z.enum([
-      'invalid_request',
-      'invalid_client',
-      'invalid_grant',
-      'invalid_scope',
-      'unsupported_grant_type',
-      'server_error',
-    ]),
+    error: z.enum(EMITTED_OAUTH_ERRORS),
     error_description: z.string(),
     log_id: z.string(),
   })
-  .meta({ id: 'OAuthError' });
+  .meta({ id: 'OAuthError' }) satisfies z.ZodType<OAuthErrorBody>;
 
 export const revokeRequestForm = z
   .object({
@@ -47,4 +57,4 @@ export const revokeRequestForm = z
     client_secret: z.string(),
     token: z.string().describe("The user's access token (a refresh token is accepted too)"),
   })
-  .meta({ id: 'RevokeRequest' });
+  .meta({ id: 'RevokeRequest' }) satisfies z.ZodType<RevokeRequest>;

@@ -1,9 +1,10 @@
+import { SCOPES, type Scope } from '@openminis/protocol';
 import { ApiError } from '../../http/api-error';
 
 /** Spec §6.3 / §10 #33: Minis support exactly these two scopes. */
-export const SCOPE_BASIC = 'user.info.basic';
-export const SCOPE_OPEN_ID = 'user.info.open_id';
-export const KNOWN_SCOPES: readonly string[] = [SCOPE_BASIC, SCOPE_OPEN_ID];
+export const SCOPE_BASIC = 'user.info.basic' satisfies Scope;
+export const SCOPE_OPEN_ID = 'user.info.open_id' satisfies Scope;
+export const KNOWN_SCOPES: readonly string[] = SCOPES;
 
 /**
  * Silent `TTMinis.login` (no scope) grants `user.info.open_id`: the user's identity

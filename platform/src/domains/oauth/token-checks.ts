@@ -1,10 +1,11 @@
+import { GRANT_TYPES, type TokenResponse } from '@openminis/protocol';
 import type { Context } from 'hono';
 import type { PlatformDeps } from '../../deps';
 import { ApiError } from '../../http/api-error';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { type App, AppsService } from '../apps';
-import { exchangeCode, refreshTokens, type TokenResponse } from './token-service';
+import { exchangeCode, refreshTokens } from './token-service';
 
 /** State threaded through the checks of one token request. */
 export interface TokenRequest {
@@ -35,7 +36,7 @@ const capitalised = (key: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-export const SUPPORTED_GRANT_TYPES = ['authorization_code', 'refresh_token'] as const;
+export const SUPPORTED_GRANT_TYPES = GRANT_TYPES;
 
 /** RFC 6749 §3.2 / §5.2 order: body shape → grant type → client → grant-specific → issue. */
 export const formBody: TokenCheck = {

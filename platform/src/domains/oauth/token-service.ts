@@ -1,3 +1,4 @@
+import type { TokenResponse } from '@openminis/protocol';
 import { sha256Hex } from '../../crypto';
 import type { PlatformDeps } from '../../deps';
 import { ApiError } from '../../http/api-error';
@@ -5,17 +6,6 @@ import type { App } from '../apps';
 import { UsersService } from '../users';
 import { createGrant, disconnectUserFromApp, issueTokenPair, type TokenPair } from './grants';
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './lifetimes';
-
-/** The flat success body of `POST /v2/oauth/token/` (spec §6.3), keys in the spec's order. */
-export interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  open_id: string;
-  refresh_expires_in: number;
-  refresh_token: string;
-  scope: string;
-  token_type: 'Bearer';
-}
 
 const invalidGrant = (message: string) => new ApiError(400, 'invalid_grant', message);
 

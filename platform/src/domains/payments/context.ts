@@ -1,15 +1,16 @@
+import type { TierInfo } from '@openminis/protocol';
 import type { PlatformDeps } from '../../deps';
 import { PaymentFaults } from './faults';
 import { Ledger } from './ledger';
 import { type MoneyDb, moneyDb } from './tables';
-import { loadTiers, type Tier } from './tiers';
+import { loadTiers } from './tiers';
 
 /** What the payment services share: typed DB, ledger, tier catalogue, fault store. */
 export interface PaymentsContext {
   deps: PlatformDeps;
   db: MoneyDb;
   ledger: Ledger;
-  tiers: readonly Tier[];
+  tiers: readonly TierInfo[];
   faults: PaymentFaults;
 }
 

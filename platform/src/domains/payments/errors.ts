@@ -1,36 +1,22 @@
-import { ApiError } from '../../http/api-error';
+import { MINIS_ERROR_CODES } from '@openminis/protocol';
+import { minisError } from '../../http/api-error';
 
 /**
- * Minis numeric codes (spec §6.2) as the v2 envelope's `error.code` string. HTTP status per
- * spec §10 #30: 200 for business errors, 400 for invalid parameters, 500 for internal.
+ * Minis numeric codes (spec §6.2) as the v2 envelope's `error.code` string, with the HTTP
+ * status the protocol gives them (spec §10 #30: 200 business, 400 invalid parameters, 500 internal).
  */
-export const MINIS_CODES = {
-  internal: '50001000',
-  invalidParams: '40001000',
-  orderNotFound: '20011002',
-  duplicateOrderId: '20021002',
-  tierInvalid: '20001003',
-} as const;
+export const MINIS_CODES = MINIS_ERROR_CODES;
 
-export const invalidParams = (message: string) => new ApiError(400, MINIS_CODES.invalidParams, message);
+export const invalidParams = (message: string) => minisError(MINIS_CODES.invalidParams, message);
 export const orderNotFound = (tradeOrderId: string) =>
-  new ApiError(
-    200,
+  minisError(
     MINIS_CODES.orderNotFound,
     `trade order ${JSON.stringify(tradeOrderId.slice(0, 80))} does not exist for this app and user`,
   );
 export const duplicateOrderId = (orderId: string) =>
-  new ApiError(
-    200,
-    MINIS_CODES.duplicateOrderId,
-    `order_info.order_id ${JSON.stringify(orderId)} already exists`,
-  );
+  minisError(MINIS_CODES.duplicateOrderId, `order_info.order_id ${JSON.stringify(orderId)} already exists`);
 export const tierInvalid = (tierId: string) =>
-  new ApiError(
-    200,
-    MINIS_CODES.tierInvalid,
-    `tier_id ${JSON.stringify(tierId.slice(0, 80))} is not a valid tier`,
-  );
+  minisError(MINIS_CODES.tierInvalid, `tier_id ${JSON.stringify(tierId.slice(0, 80))} is not a valid tier`);
 
 /**
  * Cashier (SDK-facing) error codes. TikTok documents none for pay/recharge; these follow

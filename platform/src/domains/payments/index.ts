@@ -10,7 +10,7 @@ export { paymentsContext } from './context';
 export { CASHIER_CODES, MINIS_CODES } from './errors';
 export { Ledger, type LedgerCheck } from './ledger';
 export { Refunds } from './refunds';
-export { DEFAULT_TIERS, loadTiers, type Tier, topUpFor } from './tiers';
+export { DEFAULT_TIERS, loadTiers, topUpFor } from './tiers';
 export { Wallets } from './wallets';
 
 /** Payment Open API (§6.5), the host-facing cashier and the payments control API. */

@@ -1,5 +1,5 @@
 import { randomString } from '../../crypto';
-import type { TradeOrdersTable } from './tables';
+import type { TradeOrderStatus, TradeOrdersTable } from './tables';
 
 export interface TradeOrder {
   tradeOrderId: string;
@@ -15,7 +15,7 @@ export interface TradeOrder {
   quantityUnit: string | null;
   imageUrl: string | null;
   isSandbox: boolean;
-  status: 'PENDING' | 'SUCCESS';
+  status: TradeOrderStatus;
   paidAt: number | null;
   refundedAmount: number;
   createdAt: number;

@@ -1,3 +1,10 @@
+import type {
+  CheckRedeemAmountsResult,
+  TierInfo,
+  TierInfosResult,
+  TradeOrderCreated,
+  TradeOrderQueryResult,
+} from '@openminis/protocol';
 import type { PlatformDeps } from '../../deps';
 import { v2Ok } from '../../http/envelope';
 import { readJson } from '../../http/json-body';
@@ -47,13 +54,13 @@ export function paymentOpenApiRoutes(deps: PlatformDeps): RouteDef[] {
         const body = await readJson(c, getTierInfosBody, MINIS_CODES.invalidParams);
         const wanted =
           body.tier_ids && body.tier_ids.length > 0 ? body.tier_ids : ctx.tiers.map((t) => t.tier_id);
-        const tierInfos: Record<string, unknown> = {};
+        const tierInfos: Record<string, TierInfo> = {};
         for (const id of wanted) {
           const tier = ctx.tiers.find((t) => t.tier_id === id);
           if (!tier) throw tierInvalid(id);
           tierInfos[id] = { ...tier };
         }
-        return v2Ok(c, { tier_infos: tierInfos });
+        return v2Ok<TierInfosResult>(c, { tier_infos: tierInfos });
       },
     },
     {
@@ -82,7 +89,7 @@ export function paymentOpenApiRoutes(deps: PlatformDeps): RouteDef[] {
           quantityUnit: info.quantity_unit,
           imageUrl: info.image_url ?? info.iamge_url,
         });
-        return v2Ok(c, { trade_order_id: order.tradeOrderId });
+        return v2Ok<TradeOrderCreated>(c, { trade_order_id: order.tradeOrderId });
       },
     },
     {
@@ -101,7 +108,10 @@ export function paymentOpenApiRoutes(deps: PlatformDeps): RouteDef[] {
       handler: async (c) => {
         const body = await readJson(c, queryOrderBody, MINIS_CODES.invalidParams);
         const order = await orders.queryFor(c.get('userToken'), body.trade_order_id);
-        return v2Ok(c, { trade_order_id: order.tradeOrderId, trade_order_status: order.status });
+        return v2Ok<TradeOrderQueryResult>(c, {
+          trade_order_id: order.tradeOrderId,
+          trade_order_status: order.status,
+        });
       },
     },
     {
@@ -113,7 +123,7 @@ export function paymentOpenApiRoutes(deps: PlatformDeps): RouteDef[] {
       responses: { 200: { description: 'valid', schema: checkRedeemResponse }, ...errors },
       handler: async (c) => {
         const body = await readJson(c, checkRedeemBody, MINIS_CODES.invalidParams);
-        return v2Ok(c, { valid: body.token_amounts.every(isValidRedeemAmount) });
+        return v2Ok<CheckRedeemAmountsResult>(c, { valid: body.token_amounts.every(isValidRedeemAmount) });
       },
     },
   ];

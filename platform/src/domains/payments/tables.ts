@@ -1,10 +1,12 @@
+import type { KnownTradeOrderStatus } from '@openminis/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../storage';
 import type { WebhookTables } from '../webhooks/tables';
 
 export type LedgerAccountKind = 'wallet' | 'system' | 'merchant';
 export type LedgerTransactionKind = 'recharge' | 'spend' | 'refund_recovery' | 'grant' | 'set';
-export type TradeOrderStatus = 'PENDING' | 'SUCCESS';
+/** Stored status: only the values TikTok documents (spec §6.5). */
+export type TradeOrderStatus = KnownTradeOrderStatus;
 export type PaymentFault = 'fail' | 'cancel' | 'timeout';
 
 export interface LedgerAccountsTable {

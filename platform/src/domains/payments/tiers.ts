@@ -1,25 +1,15 @@
 import { readFileSync } from 'node:fs';
+import type { TierInfo } from '@openminis/protocol';
 import { z } from 'zod';
 import { ConfigError } from '../../config';
 import { describeZodError } from '../../http/json-body';
-
-/** One recharge tier, in the wire shape of `get_tier_infos` (spec §6.5). */
-export interface Tier {
-  tier_id: string;
-  tier_name: string;
-  token_amount: number;
-  token_type: 'BEANS';
-  price: string;
-  currency: string;
-  symbol: string;
-}
 
 /** USD price per Bean of the built-in catalogue: 100 Beans = $1.19, as in the spec's example. */
 const USD_PER_BEAN = 0.0119;
 const DEFAULT_AMOUNTS = [10, 50, 100, 300, 500, 1000, 2000, 5000];
 
 /** `1731381720000100` is the spec's id for the 100-Beans tier; the others follow its pattern. */
-export const DEFAULT_TIERS: readonly Tier[] = Object.freeze(
+export const DEFAULT_TIERS: readonly TierInfo[] = Object.freeze(
   DEFAULT_AMOUNTS.map((amount) =>
     Object.freeze({
       tier_id: `1731381720000${String(amount).padStart(3, '0')}`,
@@ -43,15 +33,18 @@ const tierSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO-4217 code such as "USD"'),
     symbol: z.string().min(1).max(8),
   })
-  .strict();
+  .strict() satisfies z.ZodType<TierInfo>;
 
 const fileSchema = z.union([
   z.array(tierSchema).min(1).max(200),
   z.object({ tiers: z.array(tierSchema).min(1).max(200) }).strict(),
 ]);
 
-/** The catalogue: a JSON file (`[tier…]` or `{"tiers": [tier…]}`) or the built-in one. */
-export function loadTiers(file: string | undefined): readonly Tier[] {
+/**
+ * The catalogue of recharge tiers, in the wire shape of `get_tier_infos` (spec §6.5): a JSON
+ * file (`[tier…]` or `{"tiers": [tier…]}`) or the built-in one.
+ */
+export function loadTiers(file: string | undefined): readonly TierInfo[] {
   if (!file) return DEFAULT_TIERS;
   let value: unknown;
   try {
@@ -76,7 +69,7 @@ export function loadTiers(file: string | undefined): readonly Tier[] {
  * tier"): the smallest tier that covers the shortfall; when none does, the largest tier as
  * many times as needed.
  */
-export function topUpFor(tiers: readonly Tier[], shortfall: number): { tier: Tier; count: number } {
+export function topUpFor(tiers: readonly TierInfo[], shortfall: number): { tier: TierInfo; count: number } {
   const sorted = [...tiers].sort((a, b) => a.token_amount - b.token_amount);
   const covering = sorted.find((t) => t.token_amount >= shortfall);
   if (covering) return { tier: covering, count: 1 };

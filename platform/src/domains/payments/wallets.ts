@@ -1,9 +1,9 @@
+import type { TierInfo } from '@openminis/protocol';
 import { ApiError } from '../../http/api-error';
 import { accounts } from './accounts';
 import type { PaymentsContext } from './context';
 import { type CashierError, cashierError } from './errors';
 import { IdempotencyConflictError, InsufficientBeansError } from './ledger';
-import type { Tier } from './tiers';
 import { inTransaction } from './transactions';
 
 export interface RechargeResult {
@@ -23,7 +23,7 @@ export class Wallets {
     return this.ctx.ledger.walletBalance(this.ctx.db, userId);
   }
 
-  tier(tierId: string): Tier | undefined {
+  tier(tierId: string): TierInfo | undefined {
     return this.ctx.tiers.find((t) => t.tier_id === tierId);
   }
 

@@ -1,21 +1,11 @@
-import { ApiError } from '../../http/api-error';
-import { SCOPE_BASIC, SCOPE_OPEN_ID } from '../oauth/scopes';
+import { USER_INFO_FIELD_SCOPES, type UserInfoField } from '@openminis/protocol';
+import { v2Error } from '../../http/api-error';
+import { SCOPE_BASIC } from '../oauth/scopes';
 
-/**
- * The six Minis user fields (spec §6.4) and the scopes that unlock each. Identity fields
- * come with the plain login scope; profile fields need `user.info.basic`, which also
- * implies identity.
- */
-export const USER_FIELDS = {
-  open_id: [SCOPE_OPEN_ID, SCOPE_BASIC],
-  union_id: [SCOPE_OPEN_ID, SCOPE_BASIC],
-  avatar_url: [SCOPE_BASIC],
-  avatar_url_100: [SCOPE_BASIC],
-  avatar_large_url: [SCOPE_BASIC],
-  display_name: [SCOPE_BASIC],
-} as const satisfies Record<string, readonly string[]>;
+/** The six Minis user fields (spec §6.4) and the scopes that unlock each, as the protocol declares them. */
+export const USER_FIELDS = USER_INFO_FIELD_SCOPES;
 
-export type UserField = keyof typeof USER_FIELDS;
+export type UserField = UserInfoField;
 
 const MAX_FIELDS_LENGTH = 1024;
 
@@ -26,15 +16,13 @@ const MAX_FIELDS_LENGTH = 1024;
  */
 export function selectFields(fieldsParam: string | undefined, grantedScopes: readonly string[]): UserField[] {
   if (fieldsParam === undefined || fieldsParam.trim() === '') {
-    throw new ApiError(
-      400,
+    throw v2Error(
       'invalid_params',
       'The fields parameter is required, e.g. fields=open_id,union_id,avatar_url.',
     );
   }
   if (fieldsParam.length > MAX_FIELDS_LENGTH) {
-    throw new ApiError(
-      400,
+    throw v2Error(
       'invalid_params',
       `The fields parameter is too long (at most ${MAX_FIELDS_LENGTH} characters).`,
     );
@@ -48,12 +36,11 @@ export function selectFields(fieldsParam: string | undefined, grantedScopes: rea
     ),
   ];
   if (requested.length === 0) {
-    throw new ApiError(400, 'invalid_params', 'The fields parameter lists no field.');
+    throw v2Error('invalid_params', 'The fields parameter lists no field.');
   }
   const unknown = requested.filter((f) => !Object.hasOwn(USER_FIELDS, f));
   if (unknown.length > 0) {
-    throw new ApiError(
-      400,
+    throw v2Error(
       'scope_permission_missed',
       `Field(s) ${unknown.map((f) => JSON.stringify(f.slice(0, 64))).join(', ')} are not available to Minis apps; available: ${Object.keys(USER_FIELDS).join(', ')}.`,
     );
@@ -61,8 +48,7 @@ export function selectFields(fieldsParam: string | undefined, grantedScopes: rea
   const fields = requested as UserField[];
   const unauthorised = fields.filter((f) => !USER_FIELDS[f].some((scope) => grantedScopes.includes(scope)));
   if (unauthorised.length > 0) {
-    throw new ApiError(
-      401,
+    throw v2Error(
       'scope_not_authorized',
       `The user did not authorize the scope required for field(s) ${unauthorised.join(', ')} (${SCOPE_BASIC}).`,
     );

@@ -1,6 +1,7 @@
+import type { UserInfo, UserInfoResult, V2Success } from '@openminis/protocol';
 import { z } from 'zod';
 import type { PlatformDeps } from '../../deps';
-import { ApiError } from '../../http/api-error';
+import { v2Error } from '../../http/api-error';
 import { v2Ok } from '../../http/envelope';
 import type { RouteDef } from '../../http/route-table';
 import { v2ErrorResponse } from '../../http/schemas';
@@ -18,14 +19,14 @@ const userObject = z
     display_name: z.string(),
   })
   .partial()
-  .meta({ id: 'User', description: 'Only the requested fields are present' });
+  .meta({ id: 'User', description: 'Only the requested fields are present' }) satisfies z.ZodType<UserInfo>;
 
 const userInfoResponse = z
   .object({
     data: z.object({ user: userObject }),
     error: z.object({ code: z.literal('ok'), message: z.literal(''), log_id: z.string() }),
   })
-  .meta({ id: 'UserInfoResponse' });
+  .meta({ id: 'UserInfoResponse' }) satisfies z.ZodType<V2Success<UserInfoResult>>;
 
 export function userInfoRoutes(deps: PlatformDeps): RouteDef[] {
   const users = new UsersService(deps);
@@ -52,11 +53,7 @@ export function userInfoRoutes(deps: PlatformDeps): RouteDef[] {
         const fields = selectFields(c.req.query('fields'), token.scopes);
         const user = await users.get(token.userId);
         if (!user)
-          throw new ApiError(
-            401,
-            'access_token_invalid',
-            'The access token is invalid or not found in the request.',
-          );
+          throw v2Error('access_token_invalid', 'The access token is invalid or not found in the request.');
         const values: Record<UserField, string> = {
           open_id: token.openId,
           union_id: token.unionId,
@@ -65,7 +62,8 @@ export function userInfoRoutes(deps: PlatformDeps): RouteDef[] {
           avatar_large_url: user.avatarLargeUrl,
           display_name: user.displayName,
         };
-        return v2Ok(c, { user: Object.fromEntries(fields.map((f) => [f, values[f]])) });
+        const answer: UserInfo = Object.fromEntries(fields.map((f) => [f, values[f]]));
+        return v2Ok<UserInfoResult>(c, { user: answer });
       },
     },
   ];

@@ -4,10 +4,10 @@ import type { MoneyTrx } from '../payments/tables';
 import { type EnvelopeInput, serializeEnvelope } from './envelope';
 import { DEFAULT_SCHEDULE } from './schedule';
 
-export interface EnqueueInput extends EnvelopeInput {
+export type EnqueueInput = EnvelopeInput & {
   appId: string;
   reference?: string | null;
-}
+};
 
 /**
  * Writes a webhook to the outbox inside the caller's transaction, so it exists iff the
