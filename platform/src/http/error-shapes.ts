@@ -1,4 +1,4 @@
-import type { OAuthErrorName, V2ErrorCode } from '@openminis/protocol';
+import type { OAuthErrorName, V2ErrorCode, V2Failure } from '@openminis/protocol';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
@@ -25,7 +25,7 @@ export function errorBody(family: ErrorFamily, code: string, message: string, lo
     case 'oauth':
       return { error: code, error_description: message, log_id: logId };
     case 'v2':
-      return { data: {}, error: { code, message, log_id: logId } };
+      return { data: {}, error: { code, message, log_id: logId } } satisfies V2Failure;
     case 'own':
       return { error: { code, message, log_id: logId } };
   }

@@ -1,3 +1,4 @@
+import type { V2Success } from '@openminis/protocol';
 import type { FetchLike } from './transport';
 
 export interface CapturedRequest {
@@ -35,5 +36,5 @@ export function json(body: unknown, status = 200): Response {
 
 /** A v2 success envelope around `data`. */
 export function envelope(data: unknown, logId = '20241125114034036EE8AEADBAF91D5E93'): Response {
-  return json({ data, error: { code: 'ok', message: '', log_id: logId } });
+  return json({ data, error: { code: 'ok', message: '', log_id: logId } } satisfies V2Success<unknown>);
 }

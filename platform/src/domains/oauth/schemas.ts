@@ -1,7 +1,9 @@
 import {
+  ACCESS_TOKEN_TTL_SECONDS,
   GRANT_TYPES,
   type OAuthErrorBody,
   type OAuthErrorName,
+  REFRESH_TOKEN_TTL_SECONDS,
   type RevokeRequest,
   type TokenResponse,
 } from '@openminis/protocol';
@@ -34,9 +36,9 @@ export const tokenRequestForm = z
 export const tokenResponse = z
   .object({
     access_token: z.string().meta({ example: 'act.example12345Example12345Example' }),
-    expires_in: z.number().int().meta({ example: 86400 }),
+    expires_in: z.number().int().meta({ example: ACCESS_TOKEN_TTL_SECONDS }),
     open_id: z.string(),
-    refresh_expires_in: z.number().int().meta({ example: 31536000 }),
+    refresh_expires_in: z.number().int().meta({ example: REFRESH_TOKEN_TTL_SECONDS }),
     refresh_token: z.string().meta({ example: 'rft.example12345Example12345Example' }),
     scope: z.string().describe(`Comma-separated granted scopes (${KNOWN_SCOPES.join(', ')})`),
     token_type: z.literal('Bearer'),
