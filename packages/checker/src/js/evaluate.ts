@@ -51,6 +51,11 @@ export class Evaluator {
         return UNKNOWN_VALUE;
       case 'TemplateLiteral':
         return this.template(node, d);
+      case 'TaggedTemplateExpression':
+        // String.raw`…` is a string; other tags may return anything.
+        return pathIs(this.value(node.tag, d), 'String', 'raw')
+          ? this.template(node.quasi, d, true)
+          : UNKNOWN_VALUE;
       case 'BinaryExpression':
         return node.operator === '+' ? this.concat(node, d) : UNKNOWN_VALUE;
       case 'MemberExpression':
@@ -134,6 +139,10 @@ export class Evaluator {
     const obj = this.value(node.object, depth);
     if (/^\d+$/.test(key)) {
       if (obj.k === 'array') return this.value(obj.node.elements[Number(key)], depth);
+      if (obj.k === 'strs') {
+        const item = obj.items[Number(key)];
+        return item === undefined ? UNKNOWN_VALUE : { k: 'str', s: item };
+      }
       return UNKNOWN_VALUE;
     }
     if (obj.k === 'object' && key !== 'constructor') return this.objectProperty(obj.node, key, depth);
@@ -152,10 +161,10 @@ export class Evaluator {
     return found;
   }
 
-  private template(node: Node, depth: number): Value {
+  private template(node: Node, depth: number, raw = false): Value {
     let s = '';
     node.quasis.forEach((quasi: Node, i: number) => {
-      s += quasi.value.cooked ?? UNKNOWN;
+      s += (raw ? quasi.value.raw : quasi.value.cooked) ?? UNKNOWN;
       const expr = node.expressions[i];
       if (expr) s += stringOf(this.value(expr, depth)) ?? UNKNOWN;
     });
@@ -195,7 +204,24 @@ export class Evaluator {
       if (method === 'join') {
         const target = this.value(callee.object, depth);
         if (target.k === 'array') return this.joinArray(target.node, args[0], depth);
+        if (target.k === 'strs') {
+          const sep = args[0] === undefined ? ',' : exactString(this.value(args[0], depth));
+          return { k: 'str', s: sep === undefined ? UNKNOWN : target.items.join(sep) };
+        }
         return { k: 'str', s: UNKNOWN };
+      }
+      if (
+        method === 'split' ||
+        method === 'reverse' ||
+        method === 'slice' ||
+        method === 'substring' ||
+        method === 'substr' ||
+        method === 'replace' ||
+        method === 'replaceAll' ||
+        method === 'repeat'
+      ) {
+        const folded = this.stringMethod(method, this.value(callee.object, depth), args, depth);
+        if (folded) return folded;
       }
       if (method === 'toString') return { k: 'str', s: UNKNOWN };
       if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'concat') {
@@ -232,6 +258,59 @@ export class Evaluator {
     return UNKNOWN_VALUE;
   }
 
+  /** A few string/array methods on fully known operands (adversarial code spells names this way). */
+  private stringMethod(method: string, target: Value, args: Node[], depth: number): Value | undefined {
+    const argValues = args.map((a) => this.value(a, depth));
+    const nums = argValues.map((v) => (v.k === 'num' ? v.n : undefined));
+    const strs = argValues.map((v) => exactString(v));
+    if (target.k === 'strs') {
+      if (method === 'reverse') return { k: 'strs', items: [...target.items].reverse() };
+      if (method === 'slice') return { k: 'strs', items: target.items.slice(nums[0], nums[1]) };
+      return undefined;
+    }
+    const s = exactString(target);
+    if (s === undefined) return undefined;
+    switch (method) {
+      case 'split':
+        return strs[0] === undefined ? undefined : { k: 'strs', items: s.split(strs[0]) };
+      case 'slice':
+        return { k: 'str', s: s.slice(nums[0], nums[1]) };
+      case 'substring':
+        return { k: 'str', s: s.substring(nums[0] ?? 0, nums[1]) };
+      case 'substr':
+        return { k: 'str', s: s.substr(nums[0] ?? 0, nums[1]) };
+      case 'replace':
+        return strs[0] === undefined || strs[1] === undefined
+          ? undefined
+          : { k: 'str', s: s.replace(strs[0], strs[1]) };
+      case 'replaceAll':
+        return strs[0] === undefined || strs[1] === undefined
+          ? undefined
+          : { k: 'str', s: s.replaceAll(strs[0], strs[1]) };
+      case 'repeat':
+        return nums[0] !== undefined && nums[0] >= 0 && nums[0] * s.length <= 4096
+          ? { k: 'str', s: s.repeat(nums[0]) }
+          : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** `new URL(url, base)`: the URL text when it (or its base) is known, for the request rules. */
+  private url(args: Node[], depth: number): Value {
+    const href = stringOf(this.value(args[0], depth));
+    if (href === undefined) return UNKNOWN_VALUE;
+    const base = args[1] === undefined ? undefined : exactString(this.value(args[1], depth));
+    if (base !== undefined && !href.includes(UNKNOWN)) {
+      try {
+        return { k: 'str', s: new URL(href, base).href };
+      } catch {
+        return UNKNOWN_VALUE;
+      }
+    }
+    return { k: 'str', s: href };
+  }
+
   private joinArray(array: Node, separator: Node | undefined, depth: number): Value {
     const sep = separator === undefined ? ',' : exactString(this.value(separator, depth));
     if (sep === undefined) return { k: 'str', s: UNKNOWN };
@@ -249,6 +328,7 @@ export class Evaluator {
       if (name === 'Array') return { k: 'instance', of: 'Array' };
       if (name === 'String')
         return { k: 'str', s: stringOf(this.value(node.arguments[0], depth)) ?? UNKNOWN };
+      if (name === 'URL') return this.url(node.arguments, depth);
       return { k: 'instance', of: name };
     }
     return UNKNOWN_VALUE;

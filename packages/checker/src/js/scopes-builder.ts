@@ -38,8 +38,11 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
   }
   if (id.type === 'ObjectPattern' && init) {
     for (const prop of id.properties) {
-      if (prop.type === 'Property' && prop.value.type === 'Identifier') {
-        const binding: Binding = scope.declare(prop.value.name, kind, init);
+      // `{eval: e}` and `{eval: e = fallback}` (the default only applies to undefined).
+      const target =
+        prop.type === 'Property' && prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+      if (prop.type === 'Property' && target?.type === 'Identifier') {
+        const binding: Binding = scope.declare(target.name, kind, init);
         if (binding.init === init) {
           binding.initKey = prop.key;
           binding.initKeyComputed = prop.computed;

@@ -16,6 +16,8 @@ export type Value =
   /** `x.constructor` of an unknown x: a constructor function, whose own `.constructor` is Function. */
   | { k: 'ctorOf' }
   | { k: 'array'; node: Node }
+  /** An array of known strings (`'lave'.split('')`, `.reverse()`). */
+  | { k: 'strs'; items: string[] }
   | { k: 'object'; node: Node }
   | { k: 'instance'; of: string }
   | { k: 'element'; tag: string };
@@ -108,6 +110,7 @@ function constructorOf(obj: Value): Value {
     case 'num':
       return path(['Number']);
     case 'array':
+    case 'strs':
       return path(['Array']);
     case 'object':
       return path(['Object']);

@@ -43,6 +43,12 @@ describe('no-eval', () => {
     'execScript(s)',
     'const run = () => eval(s); run()',
     'Function.prototype.call.call(eval, null, s)',
+    "window['lave'.split('').reverse().join('')](s)",
+    "window['xevalx'.slice(1, 5)](s)",
+    "window['evil'.replace('il', 'al')](s)",
+    "window['e-v-a-l'.split('-').join('')](s)",
+    'const { eval: e = null } = window; e(s)',
+    'window[String.raw`eval`](s)',
   ])('flags %s', (code) => {
     expect(count(code, 'no-eval')).toBeGreaterThanOrEqual(1);
   });

@@ -20,6 +20,7 @@ describe('no-string-timer', () => {
     'setTimeout(String(x))',
     'setImmediate("tick()")',
     'setTimeout(cond ? "a()" : "b()")',
+    'setTimeout(String.raw`tick()`)',
   ])('flags %s', (code) => {
     expect(count(code, 'no-string-timer')).toBe(1);
   });

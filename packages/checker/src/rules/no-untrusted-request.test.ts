@@ -24,6 +24,8 @@ describe('no-untrusted-request', () => {
     "const x = new XMLHttpRequest(); x.open('POST', 'https://evil.example.net/x')",
     "new XMLHttpRequest().open('GET', 'https://evil.example.net/x')",
     "fetch('https://API.EXAMPLE.COM.evil.net/x')",
+    "fetch(new URL('https://evil.example.net/x'))",
+    "fetch(new URL('/x', 'https://evil.example.net'))",
   ])('flags %s', (code) => {
     expect(flagged(code)).toHaveLength(1);
   });
@@ -44,6 +46,8 @@ describe('no-untrusted-request', () => {
     "other.open('GET', 'https://evil.example.net')",
     "const s = 'https://evil.example.net'; log(s)",
     "fetch('data:text/plain,hi')",
+    "fetch(new URL('/x', location.href))",
+    "fetch(new URL('/x', 'https://api.example.com'))",
   ])('does not flag %s', (code) => {
     expect(flagged(code)).toEqual([]);
   });
