@@ -9,7 +9,7 @@ import { parseOptions, USAGE, UsageError } from './options';
 import { createOrders, payOrders } from './payments';
 import { BackendProbe, BENCH_DATABASE, createBenchDatabase, reachable } from './postgres';
 import { renderSection, type Session } from './report';
-import { formatSection, writeSection } from './results-file';
+import { biomeFormat, formatSection, writeSection } from './results-file';
 import { type EngineResult, runEngineBlock } from './runner';
 import { bareRoute, type Scenario, tokenExchange, userInfo } from './scenarios';
 import { snapshotHead } from './snapshot';
@@ -167,6 +167,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!options.dryRun) {
     writeSection(join(benchDir, '..', 'RESULTS.md'), section);
     writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(session, null, 2)}\n`);
+    biomeFormat(repoRoot, [join(benchDir, 'last-run.json')]);
     log('wrote bench/RESULTS.md (platform section) and bench/platform/last-run.json');
   }
   return failures > 0 ? 1 : 0;

@@ -42,14 +42,20 @@ export function formatSection(section: string, repoRoot: string, scratchDir: str
   const scratch = join(scratchDir, `.platform-section.${process.pid}.md`);
   writeFileSync(scratch, `${section.trimEnd()}\n`);
   try {
-    const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
-    const out = spawnSync(biome, ['format', '--write', scratch], { cwd: repoRoot, encoding: 'utf8' });
-    if (out.status !== 0) {
-      process.stderr.write(`bench/platform: biome format failed (${out.status}); section left unformatted\n`);
-      return section;
-    }
+    if (!biomeFormat(repoRoot, [scratch])) return section;
     return readFileSync(scratch, 'utf8').trimEnd();
   } finally {
     rmSync(scratch, { force: true });
   }
+}
+
+/** `biome format --write` on files of this benchmark; false (with a warning) when it fails. */
+export function biomeFormat(repoRoot: string, paths: string[]): boolean {
+  const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
+  const out = spawnSync(biome, ['format', '--write', ...paths], { cwd: repoRoot, encoding: 'utf8' });
+  if (out.status === 0) return true;
+  process.stderr.write(
+    `bench/platform: biome format failed (${out.status}); ${paths.join(', ')} left unformatted\n`,
+  );
+  return false;
 }
