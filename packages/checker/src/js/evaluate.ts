@@ -14,6 +14,17 @@ import {
 } from './values';
 
 const MAX_DEPTH = 40;
+/**
+ * Folded strings longer than this keep their prefix and end in UNKNOWN: what rules read from a
+ * string (a key, a URL's origin, a tag, `<iframe`) is short, and unbounded folding of data strings
+ * costs time and memory.
+ */
+const MAX_STRING = 4096;
+const MAX_ITEMS = 256;
+
+function str(s: string): Value {
+  return { k: 'str', s: s.length > MAX_STRING ? s.slice(0, MAX_STRING) + UNKNOWN : s };
+}
 
 /**
  * A name some conclusion depends on, the source range where that name means the same binding,
@@ -136,7 +147,10 @@ export class Evaluator {
   member(node: Node, depth: number): Value {
     const key = this.key(node.property, node.computed, depth);
     if (key === undefined) return UNKNOWN_VALUE;
-    const obj = this.value(node.object, depth);
+    return this.memberValue(this.value(node.object, depth), key, depth);
+  }
+
+  private memberValue(obj: Value, key: string, depth: number): Value {
     if (/^\d+$/.test(key)) {
       if (obj.k === 'array') return this.value(obj.node.elements[Number(key)], depth);
       if (obj.k === 'strs') {
@@ -168,7 +182,7 @@ export class Evaluator {
       const expr = node.expressions[i];
       if (expr) s += stringOf(this.value(expr, depth)) ?? UNKNOWN;
     });
-    return { k: 'str', s };
+    return str(s);
   }
 
   private concat(node: Node, depth: number): Value {
@@ -176,16 +190,20 @@ export class Evaluator {
     const right = this.value(node.right, depth);
     if (left.k === 'num' && right.k === 'num') return { k: 'num', n: left.n + right.n };
     if (left.k !== 'str' && right.k !== 'str') return UNKNOWN_VALUE;
-    return { k: 'str', s: (stringOf(left) ?? UNKNOWN) + (stringOf(right) ?? UNKNOWN) };
+    return str((stringOf(left) ?? UNKNOWN) + (stringOf(right) ?? UNKNOWN));
   }
 
   private call(node: Node, depth: number): Value {
     const callee = unwrap(node.callee);
     const args: Node[] = node.arguments;
+    // The object of a method call is evaluated once: chains like a.replace(…).replace(…) would
+    // otherwise cost 2^n.
+    let fn: Value | undefined;
     if (callee.type === 'MemberExpression') {
       const method = this.key(callee.property, callee.computed, depth);
+      const target = this.value(callee.object, depth);
+      fn = method === undefined ? UNKNOWN_VALUE : this.memberValue(target, method, depth);
       if (method === 'getPrototypeOf' || method === 'get') {
-        const target = this.value(callee.object, depth);
         if (pathIs(target, 'Object') || pathIs(target, 'Reflect')) {
           if (method === 'getPrototypeOf') {
             const of = this.value(args[0], depth);
@@ -202,11 +220,10 @@ export class Evaluator {
         return tag === undefined ? UNKNOWN_VALUE : { k: 'element', tag: tag.toLowerCase() };
       }
       if (method === 'join') {
-        const target = this.value(callee.object, depth);
         if (target.k === 'array') return this.joinArray(target.node, args[0], depth);
         if (target.k === 'strs') {
           const sep = args[0] === undefined ? ',' : exactString(this.value(args[0], depth));
-          return { k: 'str', s: sep === undefined ? UNKNOWN : target.items.join(sep) };
+          return sep === undefined ? { k: 'str', s: UNKNOWN } : str(target.items.join(sep));
         }
         return { k: 'str', s: UNKNOWN };
       }
@@ -220,12 +237,12 @@ export class Evaluator {
         method === 'replaceAll' ||
         method === 'repeat'
       ) {
-        const folded = this.stringMethod(method, this.value(callee.object, depth), args, depth);
+        const folded = this.stringMethod(method, target, args, depth);
         if (folded) return folded;
+        return target.k === 'str' ? { k: 'str', s: UNKNOWN } : UNKNOWN_VALUE;
       }
       if (method === 'toString') return { k: 'str', s: UNKNOWN };
       if (method === 'toLowerCase' || method === 'toUpperCase' || method === 'trim' || method === 'concat') {
-        const target = this.value(callee.object, depth);
         const s = stringOf(target);
         if (s === undefined) return UNKNOWN_VALUE;
         if (method === 'concat') {
@@ -237,7 +254,7 @@ export class Evaluator {
         };
       }
     }
-    const fn = this.value(callee, depth);
+    fn ??= this.value(callee, depth);
     if (pathIs(fn, 'String', 'fromCharCode')) {
       const codes = args.map((a) => this.value(a, depth));
       if (codes.every((c) => c.k === 'num'))
@@ -271,8 +288,11 @@ export class Evaluator {
     const s = exactString(target);
     if (s === undefined) return undefined;
     switch (method) {
-      case 'split':
-        return strs[0] === undefined ? undefined : { k: 'strs', items: s.split(strs[0]) };
+      case 'split': {
+        if (strs[0] === undefined) return undefined;
+        const items = s.split(strs[0]);
+        return items.length > MAX_ITEMS ? undefined : { k: 'strs', items };
+      }
       case 'slice':
         return { k: 'str', s: s.slice(nums[0], nums[1]) };
       case 'substring':
