@@ -62,6 +62,7 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
   for (const site of sites) {
     evaluator.resolved.length = 0;
     evaluator.consulted.length = 0;
+    evaluator.resetBudget();
     evaluator.touchedSensitive = false;
     const before = findings.length;
     checkSite(site, ctx);
@@ -81,6 +82,7 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
     for (const scope of scopes) {
       for (const binding of scope.bindings.values()) {
         if (!binding.init) continue;
+        evaluator.resetBudget();
         const value = evaluator.bindingValue(binding, 0);
         if (isSensitive(value))
           dependencies.push([binding.name, scope.start, scope.end, propertiesThatMatter(value)]);

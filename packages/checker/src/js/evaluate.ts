@@ -21,6 +21,8 @@ const MAX_DEPTH = 40;
  */
 const MAX_STRING = 4096;
 const MAX_ITEMS = 256;
+/** Evaluation steps per site: far more than any real expression needs. */
+const MAX_STEPS = 20_000;
 
 function str(s: string): Value {
   return { k: 'str', s: s.length > MAX_STRING ? s.slice(0, MAX_STRING) + UNKNOWN : s };
@@ -50,8 +52,15 @@ export class Evaluator {
     private readonly isModule: boolean,
   ) {}
 
+  /** Evaluation steps left for the current site (see resetBudget): bounds adversarial input. */
+  private budget = MAX_STEPS;
+
+  resetBudget(): void {
+    this.budget = MAX_STEPS;
+  }
+
   value(node: Node, depth = 0): Value {
-    if (!node || depth > MAX_DEPTH) return UNKNOWN_VALUE;
+    if (!node || depth > MAX_DEPTH || --this.budget < 0) return UNKNOWN_VALUE;
     const d = depth + 1;
     switch (node.type) {
       case 'Identifier':
@@ -139,8 +148,10 @@ export class Evaluator {
       } else if (binding.init) value = this.value(binding.init, depth);
     }
     binding.evaluating = false;
-    // Depth-limited results are not cached: a shallower query may know more.
-    if (depth <= 2) binding.value = value;
+    // Cached at any depth: re-evaluating shared bindings (a1 = a0 + a0, a2 = a1 + a1, …) would be
+    // exponential. A binding first reached at the depth limit stays unknown (MAX_DEPTH is far
+    // beyond what real aliasing needs).
+    binding.value = value;
     return value;
   }
 

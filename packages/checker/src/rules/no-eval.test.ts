@@ -88,3 +88,12 @@ describe('no-eval', () => {
     expect(hits('/* ✓ 😀 */\n  x = "中"; eval(1)', 'no-eval')).toEqual(['2:12']);
   });
 });
+
+describe('no-eval on adversarial folding', () => {
+  it('folds shared string bindings without blowing up', () => {
+    const lines = ["var a0 = 'e';"];
+    for (let i = 1; i <= 60; i++) lines.push(`var a${i} = a${i - 1} + a${i - 1};`);
+    lines.push("var k = 'ev' + 'al'; window[k](a60);");
+    expect(hits(lines.join('\n'), 'no-eval')).toEqual(['62:22']);
+  });
+});
