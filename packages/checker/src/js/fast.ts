@@ -20,14 +20,17 @@ export const fastStats = {
 /**
  * Analyses a JS text, parsing only what can matter.
  *
- * Exactness of the blanking (skeleton.ts): a blanked body holds no trigger word, so no finding
- * starts inside it; removing it can only remove declarations and writes, which can only add
- * findings, never hide one. What blanking can change is what a name outside means inside: a
- * binding whose value is sensitive (an alias of eval, window, navigator…) used in a blanked body,
- * or a name a finding resolved (written in a blanked body). So after each analysis, every blanked
- * body where such a name occurs (as code, within the binding's scope) is kept, and the text is
- * analysed again, until nothing changes. A skeleton that does not parse falls back to the whole
- * text, as does a file that needs more than MAX_ROUNDS rounds.
+ * Exactness of the blanking (skeleton.ts). A blanked region holds no trigger word, so no finding
+ * starts inside it. Regions are whole function bodies (their declarations are their own) and
+ * object literals or class bodies that declare nothing, so no name left in place resolves
+ * differently. Removing writes can only add findings. What can still differ:
+ * - a name a finding resolved, written in a blanked region (the finding may not exist);
+ * - a binding whose value is sensitive (an alias of eval, window, navigator…) used in a blanked
+ *   region (a finding may hide there);
+ * - an object literal whose property a site holding a trigger reads (`o.k` with `o = {k: 'ev'}`).
+ * After each analysis those regions are kept and the text analysed again, until nothing changes.
+ * A skeleton that does not parse falls back to the whole text, as does a file that needs more
+ * than MAX_ROUNDS rounds.
  */
 export function analyzeJsFast(source: string, filename: string, options: JsOptions): JsAnalysis {
   const skeleton = scanSkeleton(source);
