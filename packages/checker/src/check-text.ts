@@ -70,7 +70,7 @@ function toFinding(raw: RawFinding, file: string, lines: LineIndex): Finding {
   const end = lines.position(raw.end);
   return {
     rule: raw.rule,
-    severity: meta.severity,
+    severity: raw.severity ?? meta.severity,
     file,
     line: start.line,
     column: start.column,

@@ -85,9 +85,19 @@ export function checkHtml(html: string, trusted: TrustedOrigins, base = 0, depth
 
   function external(node: { start: number; end: number }, message: string, url: string): void {
     const parsed = parseAbsoluteUrl(url);
-    const hint =
-      parsed && isVConsole(parsed) ? 'Remove the vConsole debugging script before release.' : undefined;
-    findings.push({ rule: 'no-external-resource', start: node.start, end: node.end, message, hint });
+    if (parsed && isVConsole(parsed)) {
+      const hint = 'Remove the vConsole debugging script before release (ttdx minis init --no-vconsole).';
+      findings.push({
+        rule: 'no-external-resource',
+        start: node.start,
+        end: node.end,
+        message,
+        hint,
+        severity: 'warning',
+      });
+      return;
+    }
+    findings.push({ rule: 'no-external-resource', start: node.start, end: node.end, message });
   }
 
   function checkTag(

@@ -39,11 +39,12 @@ describe('no-external-resource (HTML)', () => {
     expect(inHtml(html)).toEqual([]);
   });
 
-  it('flags vConsole from unpkg with a hint to remove it before release', () => {
+  it('warns (not errors) about vConsole from unpkg, with a hint to remove it before release', () => {
     const [finding] = inHtml(
       '<head><script src="https://unpkg.com/vconsole@latest/dist/vconsole.min.js"></script></head>',
     );
     expect(finding?.hint).toMatch(/vConsole/);
+    expect(finding?.severity).toBe('warning');
     expect(finding?.line).toBe(1);
     expect(finding?.column).toBe(20);
   });
