@@ -34,11 +34,18 @@ export interface JsOptions {
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
 export function analyzeJs(source: string, filename: string, options: JsOptions): JsAnalysis {
-  const parsed = parseSync(filename, source, {
-    lang: options.jsx ? 'jsx' : 'js',
-    sourceType: options.sourceType,
-    preserveParens: false,
-  });
+  const parse = (jsx: boolean) =>
+    parseSync(filename, source, {
+      lang: jsx ? 'jsx' : 'js',
+      sourceType: options.sourceType,
+      preserveParens: false,
+    });
+  let parsed = parse(options.jsx ?? false);
+  // Unbuilt sources sometimes ship JSX in .js files: a second chance before calling it broken.
+  if (parsed.errors.length > 0 && !options.jsx) {
+    const asJsx = parse(true);
+    if (asJsx.errors.length === 0) parsed = asJsx;
+  }
   const firstError = parsed.errors[0];
   const program = parsed.program;
   const isModule = program.sourceType === 'module';

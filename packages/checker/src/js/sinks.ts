@@ -103,6 +103,13 @@ export function checkSite(node: Node, ctx: SinkContext): void {
     case 'VariableDeclarator':
       if (node.id.type === 'ObjectPattern' && node.init) checkDestructuring(node.id, node.init, ctx);
       return;
+    case 'JSXOpeningElement': {
+      // <iframe …/> in JSX renders an iframe (lower-case names are DOM elements).
+      const tag = node.name.type === 'JSXIdentifier' ? String(node.name.name) : '';
+      if (FRAME_TAGS.has(tag))
+        report(ctx, 'no-iframe', node, `<${tag}> in JSX creates a nested browsing context`);
+      return;
+    }
   }
 }
 

@@ -16,6 +16,7 @@ const SITE_TYPES = new Set([
   'ExportAllDeclaration',
   'ExportNamedDeclaration',
   'VariableDeclarator',
+  'JSXOpeningElement',
 ]);
 
 export interface WalkResult {

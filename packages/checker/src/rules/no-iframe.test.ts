@@ -64,3 +64,17 @@ describe('no-iframe (HTML)', () => {
     ).toEqual([]);
   });
 });
+
+describe('no-iframe (JSX)', () => {
+  it('flags <iframe> elements in JSX, also in .js files and text/babel scripts', () => {
+    expect(hits('const a = <div><iframe src="x" /></div>;', 'no-iframe')).toEqual(['1:16']);
+    const html = checkSource(
+      '<script type="text/babel">const A = () => <iframe src="x" />;</script>',
+      'index.html',
+    );
+    expect(html.map((f) => f.rule)).toEqual(['no-iframe']);
+  });
+  it('does not flag components or other elements', () => {
+    expect(hits('const a = <Iframe src="x" />; const b = <div>iframe</div>;', 'no-iframe')).toEqual([]);
+  });
+});
