@@ -94,7 +94,12 @@ function lastEslintRun() {
   const timing = last.timings?.find((t) => t.id === 'eslint');
   if (!timing || !last.findings?.eslint || last.corpus?.eslintBytes !== last.corpus?.bytes)
     fail('--eslint last: last-run.json has no full ESLint run; run once with --eslint full');
-  return { date: last.date, ms: timing.medianMs, findings: last.findings.eslint, rssKiB: last.eslintRssKiB };
+  return {
+    date: last.eslintRanAt ?? last.date,
+    ms: timing.medianMs,
+    findings: last.findings.eslint,
+    rssKiB: last.eslintRssKiB,
+  };
 }
 
 /** The stored run with today's triage.json notes (and today's reading of the source around each place). */

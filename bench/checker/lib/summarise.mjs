@@ -131,14 +131,16 @@ export function summarise({
     triage: triageNoteFor(triage, place),
   }));
 
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    date,
     runs,
     command,
     machine,
     versions,
     corpus: { packages: corpus.packages.length, files: files.length, bytes, eslintBytes },
     eslintRssKiB: info.eslintRssKiB,
+    eslintRanAt: info.eslintReusedFrom ?? date,
     timings,
     headline,
     notes,
