@@ -26,8 +26,12 @@ export async function claimDueDeliveries(
     lease_owner: input.owner,
     lease_expires_at: input.now + input.leaseMs,
   };
+  // The leased ids come from the claiming statement itself, so the rows are then read by
+  // primary key: selecting them by lease_owner (unindexed) scanned the whole outbox, delivered
+  // history included, once per claim.
+  let ids: string[];
   if (engine === 'postgres') {
-    await db.transaction().execute(async (trx) => {
+    ids = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('webhook_deliveries')
         .select('id')
@@ -42,19 +46,13 @@ export async function claimDueDeliveries(
         .forUpdate()
         .skipLocked()
         .execute();
-      if (rows.length === 0) return;
-      await trx
-        .updateTable('webhook_deliveries')
-        .set(lease)
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
+      if (rows.length === 0) return [];
+      const taken = rows.map((r) => r.id);
+      await trx.updateTable('webhook_deliveries').set(lease).where('id', 'in', taken).execute();
+      return taken;
     });
   } else {
-    await db
+    const rows = await db
       .updateTable('webhook_deliveries')
       .set(lease)
       .where('id', 'in', (eb) =>
@@ -70,13 +68,17 @@ export async function claimDueDeliveries(
           .orderBy('next_attempt_at')
           .limit(input.limit),
       )
+      .returning('id')
       .execute();
+    ids = rows.map((r) => r.id);
   }
+  if (ids.length === 0) return [];
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('apps as a', 'a.id', 'd.app_id')
     .selectAll('d')
     .select(['a.webhook_url', 'a.client_secret_enc'])
+    .where('d.id', 'in', ids)
     .where('d.lease_owner', '=', input.owner)
     .execute();
 }
