@@ -1,5 +1,5 @@
-// Experiment behind FINDINGS.md #1: the query the webhook dispatcher runs after every claim
-// (platform/src/workers/claim.ts, select by lease_owner) against an outbox holding N
+// Experiment behind FINDINGS.md #1: the query the webhook dispatcher ran after every claim
+// until c51e3ef (platform/src/workers/claim.ts, select by lease_owner) against an outbox holding N
 // delivered rows, on a freshly migrated SQLite database. Prints SQLite's plan and the time
 // per query as the outbox grows.
 //
