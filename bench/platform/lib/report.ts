@@ -141,9 +141,9 @@ export function renderSection(session: Session): string {
       'the benchmark database, autocannon, and every other process on the machine ("others": contention from ' +
       'other work; 200 % would be both cores).',
     '',
-    'Where the platform’s time goes (an outbox scan per webhook claim, statement re-preparation, body-limit ' +
-      'middleware, query building), with ' +
-      'A/B measurements: [`bench/platform/FINDINGS.md`](platform/FINDINGS.md).',
+    'Where the platform’s time goes (statement re-preparation, body-limit middleware, query building, ' +
+      'webhook delivery slots; an outbox scan per webhook claim, since fixed), with measurements: ' +
+      '[`bench/platform/FINDINGS.md`](platform/FINDINGS.md).',
     '',
     `Load average (1/5/15 min) ${session.loadStart} at the start, ${session.loadEnd} at the end.`,
   ];
