@@ -21,6 +21,28 @@ const MAX_DEPTH = 40;
  */
 const MAX_STRING = 4096;
 const MAX_ITEMS = 256;
+/** Dependencies remembered with a cached binding value; distinct ones are few in real code. */
+const MAX_CACHED_DEPENDENCIES = 512;
+
+function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+    if (out.length >= MAX_CACHED_DEPENDENCIES) break;
+  }
+  return out;
+}
+
+interface CachedValue {
+  value: Value;
+  resolved: Dependency[];
+  consulted: Array<[number, number]>;
+}
+
 /** Evaluation steps per site: far more than any real expression needs. */
 const MAX_STEPS = 20_000;
 
@@ -136,8 +158,16 @@ export class Evaluator {
 
   bindingValue(binding: Binding, depth: number): Value {
     if (binding.reassigned) return UNKNOWN_VALUE;
-    if (binding.value) return binding.value as Value;
+    const cached = binding.value as CachedValue | undefined;
+    if (cached) {
+      // What the value depended on still counts for the site asking (fast.ts exactness).
+      for (const d of cached.resolved) this.resolved.push(d);
+      for (const c of cached.consulted) this.consulted.push(c);
+      return cached.value;
+    }
     if (binding.evaluating) return UNKNOWN_VALUE;
+    const resolvedFrom = this.resolved.length;
+    const consultedFrom = this.consulted.length;
     let value: Value = UNKNOWN_VALUE;
     binding.evaluating = true;
     if (binding.kind === 'function' || binding.kind === 'class') value = { k: 'fn' };
@@ -150,8 +180,13 @@ export class Evaluator {
     binding.evaluating = false;
     // Cached at any depth: re-evaluating shared bindings (a1 = a0 + a0, a2 = a1 + a1, …) would be
     // exponential. A binding first reached at the depth limit stays unknown (MAX_DEPTH is far
-    // beyond what real aliasing needs).
-    binding.value = value;
+    // beyond what real aliasing needs). Dependencies are kept with the value, bounded.
+    const entry: CachedValue = {
+      value,
+      resolved: unique(this.resolved.slice(resolvedFrom), (d) => `${d[0]}:${d[1]}`),
+      consulted: unique(this.consulted.slice(consultedFrom), (c) => `${c[0]}:${c[1]}`),
+    };
+    binding.value = entry;
     return value;
   }
 

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { trustedOrigins } from '../urls';
+import { analyzeJs } from './analyze';
+import { analyzeJsFast } from './fast';
+
+const options = { sourceType: 'script' as const, trusted: trustedOrigins([]) };
+const keys = (code: string, fast: boolean) =>
+  (fast ? analyzeJsFast(code, 'p.js', options) : analyzeJs(code, 'p.js', options)).findings
+    .map((f) => `${f.rule}@${f.start}`)
+    .sort();
+
+const name = fc.constantFrom('a', 'k', 'w', 'e', 't', 'o');
+const expr: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    "'ev'",
+    "'x()'",
+    'eval',
+    'window',
+    '1',
+    "'https://evil.example.net/x'",
+    "'iframe'",
+    'function () {}',
+  ),
+  name,
+  name.map((n) => `${n}.k`),
+  name.map((n) => `{ k: ${n} }`),
+  fc.constant("{ k: 'ev' }"),
+);
+const sink = fc.oneof(
+  name.map((n) => `window[${n} + 'al'](1);`),
+  name.map((n) => `${n}(1);`),
+  name.map((n) => `setTimeout(${n});`),
+  name.map((n) => `${n}.call(null, 1);`),
+  fc.tuple(name, name).map(([n, m]) => `${n}[${m} + 'al'](1);`),
+  name.map((n) => `fetch(${n});`),
+  name.map((n) => `h(${n});`),
+  name.map((n) => `window[${n}.k + 'al'](1);`),
+  fc.constant('pad(1);'),
+);
+const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
+  const simple = fc.oneof(
+    { arbitrary: fc.tuple(name, expr).map(([n, e]) => `var ${n} = ${e};`), weight: 4 },
+    { arbitrary: fc.tuple(name, expr).map(([n, e]) => `${n} = ${e};`), weight: 1 },
+    { arbitrary: sink, weight: 4 },
+    { arbitrary: fc.constantFrom('eval(1);', "setTimeout('x()');", "window['ev' + 'al'](1);"), weight: 1 },
+  );
+  if (depth <= 0) return fc.array(simple, { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
+  const inner = statements(depth - 1);
+  const nested = fc.oneof(
+    fc.tuple(name, name, inner).map(([n, p, b]) => `function ${n}(${p}) { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `var ${n} = () => { ${b} };`),
+    fc.tuple(name, inner).map(([n, b]) => `if (${n}) { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `var ${n} = { k: 'x', m() { ${b} } };`),
+    fc.tuple(name, inner).map(([n, b]) => `(function () { ${b} })(${n});`),
+  );
+  return fc.array(fc.oneof(simple, nested), { minLength: 1, maxLength: 4 }).map((s) => s.join('\n'));
+};
+
+describe('blanking is exact on generated programs', () => {
+  it('gives the findings of a full analysis', () => {
+    let withFindings = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(statements(3), (program) => {
+        const full = keys(program, false);
+        runs++;
+        if (full.length > 0) withFindings++;
+        expect(keys(program, true)).toEqual(full);
+      }),
+      {
+        numRuns: Number(process.env.RUNS ?? 300),
+        seed: process.env.SEED ? Number(process.env.SEED) : 20261122,
+      },
+    );
+    // The generator must produce findings often, or the comparison proves little.
+    expect(withFindings / runs).toBeGreaterThan(0.3);
+  });
+});
