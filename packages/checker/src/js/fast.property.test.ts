@@ -36,6 +36,12 @@ const sink = fc.oneof(
   name.map((n) => `fetch(${n});`),
   name.map((n) => `h(${n});`),
   name.map((n) => `window[${n}.k + 'al'](1);`),
+  name.map((n) => `${n}.vibrate(1);`),
+  name.map((n) => `${n}.open('GET', 'https://evil.example.net/y');`),
+  name.map((n) => `${n}.src = 'https://cdn.example.net/z.js';`),
+  name.map((n) => `${n}.constructor('x');`),
+  fc.tuple(name, name).map(([n, m]) => `const { [${m} + 'al']: q${n} } = ${n}; q${n}(1);`),
+  fc.tuple(name, name).map(([n, m]) => `${n}[\`ev\${${m}}\`](1);`),
   fc.constant('pad(1);'),
 );
 const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
@@ -53,6 +59,9 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     fc.tuple(name, inner).map(([n, b]) => `if (${n}) { ${b} }`),
     fc.tuple(name, inner).map(([n, b]) => `var ${n} = { k: 'x', m() { ${b} } };`),
     fc.tuple(name, inner).map(([n, b]) => `(function () { ${b} })(${n});`),
+    fc.tuple(name, inner).map(([n, b]) => `class C${n} { f = 1; m() { ${b} } }`),
+    fc.tuple(name, inner).map(([n, b]) => `for (var i = 0; i < ${n}; i++) { ${b} }`),
+    fc.tuple(name, inner).map(([, b]) => `var arrow = () => { this.x = 1; ${b} };`),
   );
   return fc.array(fc.oneof(simple, nested), { minLength: 1, maxLength: 4 }).map((s) => s.join('\n'));
 };
