@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { StatementCache } from './statement-cache';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -62,5 +63,5 @@ function sqliteDialect(url: string): Dialect {
   }
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: new StatementCache(database) });
 }
