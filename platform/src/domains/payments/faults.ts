@@ -1,5 +1,19 @@
-import { newPrefixedId } from '../../crypto';
+import { randomString } from '../../crypto';
 import type { MoneyDb, PaymentFault, PaymentFaultsTable } from './tables';
+
+let lastStamp = 0;
+
+/**
+ * `flt_` + 20 lowercase alphanumerics, like every prefixed id, but the first 10 are a
+ * per-process increasing stamp (real µs), so faults added within the same emulated
+ * millisecond are still consumed in the order they were added (they sort by
+ * `created_at`, then id). A random id made that order a coin toss once adding a fault took
+ * under a millisecond.
+ */
+function newFaultId(): string {
+  lastStamp = Math.max(Date.now() * 1000, lastStamp + 1);
+  return `flt_${lastStamp.toString(36).padStart(10, '0')}${randomString(10, '0123456789abcdefghijklmnopqrstuvwxyz')}`;
+}
 
 export interface FaultInput {
   fault: PaymentFault;
@@ -23,7 +37,7 @@ export class PaymentFaults {
 
   async add(input: FaultInput): Promise<PaymentFaultsTable> {
     const row: PaymentFaultsTable = {
-      id: newPrefixedId('flt'),
+      id: newFaultId(),
       app_id: input.appId ?? null,
       user_id: input.userId ?? null,
       fault: input.fault,
