@@ -1,9 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { loadClockOffset } from '../clock';
 import type { PlatformDeps } from '../deps';
 import { ApiError } from './api-error';
+import { limitBody } from './body-limit';
 import type { AppEnv } from './env';
 import { errorFamily, genericCodes, respondError } from './error-shapes';
 import { controlApiEnabled } from './guards';
@@ -39,19 +39,11 @@ export function createHttpApp(
     });
   }
   app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimit,
-      onError: (c) => {
-        const family = errorFamily(c.req.path);
-        const status = family === 'own' ? 413 : 400;
-        const code = family === 'own' ? 'payload_too_large' : genericCodes.badRequest[family];
-        return respondError(
-          c,
-          status,
-          code,
-          `The request body is larger than ${deps.config.bodyLimit} bytes.`,
-        );
-      },
+    limitBody(deps.config.bodyLimit, (c) => {
+      const family = errorFamily(c.req.path);
+      const status = family === 'own' ? 413 : 400;
+      const code = family === 'own' ? 'payload_too_large' : genericCodes.badRequest[family];
+      return respondError(c, status, code, `The request body is larger than ${deps.config.bodyLimit} bytes.`);
     }),
   );
   mountRoutes(app, routes);
