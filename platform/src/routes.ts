@@ -2,6 +2,7 @@ import type { PlatformDeps } from './deps';
 import { emulatorRoutes } from './domains/emulator';
 import { oauthRoutes } from './domains/oauth';
 import { paymentRoutes } from './domains/payments';
+import { portalRoutes } from './domains/portal';
 import { userInfoRoutes } from './domains/userinfo';
 import { webhookRoutes } from './domains/webhooks';
 import type { RouteDef } from './http/route-table';
@@ -17,5 +18,6 @@ export function domainRoutes(deps: PlatformDeps): RouteDef[] {
     ...paymentRoutes(deps),
     ...emulatorRoutes(deps),
     ...webhookRoutes(deps),
+    ...portalRoutes(deps),
   ];
 }
