@@ -152,7 +152,11 @@ async function tokenResponse(
   scopes: string,
   pair: TokenPair,
 ): Promise<TokenResponse> {
-  const identity = await new UsersService(deps).ensureIdentity(userId, app);
+  // The identity was created when the code was issued (codes.ts): one SELECT instead of
+  // ensureIdentity's two INSERT … ON CONFLICT DO NOTHING and the SELECT, creating it only
+  // if it is somehow missing.
+  const users = new UsersService(deps);
+  const identity = (await users.identity(userId, app)) ?? (await users.ensureIdentity(userId, app));
   return {
     access_token: pair.accessToken,
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
