@@ -16,6 +16,18 @@ export interface UserTokenInfo {
   scopes: string[];
   grantId: string;
   expiresAt: number;
+  /**
+   * The user's profile, read in the same query (user info needs it, and a second query per
+   * request cost more than the join); absent when the user row is missing.
+   */
+  profile?: UserProfile;
+}
+
+export interface UserProfile {
+  displayName: string;
+  avatarUrl: string;
+  avatarUrl100: string;
+  avatarLargeUrl: string;
 }
 
 const MAX_TOKEN_LENGTH = 512;
@@ -37,6 +49,7 @@ export async function resolveAccessToken(
     .innerJoin('user_org_identities as oi', (j) =>
       j.onRef('oi.org_id', '=', 'a.org_id').onRef('oi.user_id', '=', 'g.user_id'),
     )
+    .leftJoin('users as u', 'u.id', 'g.user_id')
     .select([
       'g.id as grant_id',
       'g.app_id',
@@ -47,6 +60,11 @@ export async function resolveAccessToken(
       'ai.open_id',
       'oi.union_id',
       't.expires_at',
+      'u.id as profile_user_id',
+      'u.display_name',
+      'u.avatar_url',
+      'u.avatar_url_100',
+      'u.avatar_large_url',
     ])
     .where('t.token_hash', '=', sha256Hex(token))
     .where('g.revoked_at', 'is', null)
@@ -63,6 +81,16 @@ export async function resolveAccessToken(
     scopes: splitStoredScopes(row.scopes),
     grantId: row.grant_id,
     expiresAt: row.expires_at,
+    ...(row.profile_user_id === null
+      ? {}
+      : {
+          profile: {
+            displayName: row.display_name ?? '',
+            avatarUrl: row.avatar_url ?? '',
+            avatarUrl100: row.avatar_url_100 ?? '',
+            avatarLargeUrl: row.avatar_large_url ?? '',
+          },
+        }),
   };
 }
 

@@ -51,7 +51,7 @@ export function userInfoRoutes(deps: PlatformDeps): RouteDef[] {
       handler: async (c) => {
         const token = c.get('userToken');
         const fields = selectFields(c.req.query('fields'), token.scopes);
-        const user = await users.get(token.userId);
+        const user = token.profile ?? (await users.get(token.userId));
         if (!user)
           throw v2Error('access_token_invalid', 'The access token is invalid or not found in the request.');
         const values: Record<UserField, string> = {
