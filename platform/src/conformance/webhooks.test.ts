@@ -112,7 +112,7 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
   });
 
   it('emits the header name exactly as `Tiktok-Signature` (§7.5, §10 #25)', async () => {
-    const { url, app, buyer } = await setup('casing');
+    const { url, buyer } = await setup('casing');
     await paidOrder(buyer, 'order-casing-1');
     const [receipt] = await receiptsAt(url, 1);
     expect((receipt as Receipt).rawHeaderNames).toContain('Tiktok-Signature');
