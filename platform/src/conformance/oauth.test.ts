@@ -316,6 +316,16 @@ describe.each(engines())('OAuth conformance (%s)', (engine) => {
 
   // Clock-advancing tests last: they move the server's time for everything after them.
   describe('expiry (emulated clock)', () => {
+    it('a code 4 min 59 s old still works, and an access token 24 h − 1 s old too', async () => {
+      const code = await api.code(app, user);
+      await api.advance(299);
+      const r = await api.exchange(app, code);
+      expect(r.status).toBe(200);
+      await api.advance(86_399);
+      const ok = await api.v2('/v2/user/info/?fields=open_id', r.body.access_token, undefined, 'GET');
+      expect(ok.status).toBe(200);
+    });
+
     it('a code older than 5 minutes → invalid_grant (advance 5 min + 1 s)', async () => {
       const code = await api.code(app, user);
       await api.advance(301);

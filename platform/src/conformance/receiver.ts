@@ -19,6 +19,7 @@ export type Responder = (n: number) => number;
 export class Receiver {
   readonly receipts: Receipt[] = [];
   private readonly responders = new Map<string, Responder>();
+  private readonly locations = new Map<string, string>();
   private server: Server | undefined;
   private port = 0;
 
@@ -40,7 +41,8 @@ export class Receiver {
           body: Buffer.concat(chunks),
           answered: status,
         });
-        res.writeHead(status, { 'content-type': 'text/plain' });
+        const location = this.locations.get(path);
+        res.writeHead(status, { 'content-type': 'text/plain', ...(location ? { location } : {}) });
         res.end(status === 200 ? 'ok' : 'receiver error');
       });
     });
@@ -49,9 +51,10 @@ export class Receiver {
   }
 
   /** A fresh URL on this receiver answering with `responder`. */
-  url(name: string, responder: Responder = () => 200): string {
+  url(name: string, responder: Responder = () => 200, location?: string): string {
     const path = `/${name}`;
     this.responders.set(path, responder);
+    if (location) this.locations.set(path, location);
     return `http://127.0.0.1:${this.port}${path}`;
   }
 

@@ -2,7 +2,7 @@
 // docs/payments.md, docs/webhooks.md) where spec §6/§7 leaves room. No clock moves in this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type App, LOG_ID, type Reply, sortedKeys, until } from './api';
-import { Receiver } from './receiver';
+import { Receiver, verifySignature } from './receiver';
 import { engines, type RunningServer, startServer } from './server';
 
 const TOKEN = '/v2/oauth/token/';
@@ -154,6 +154,47 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
     });
   });
 
+  describe('content types and encodings clients commonly send', () => {
+    it('accepts application/x-www-form-urlencoded with a charset parameter', async () => {
+      const body = new URLSearchParams({
+        client_key: app.client_key,
+        client_secret: app.client_secret,
+        code: await api.code(app, user),
+        grant_type: 'authorization_code',
+      }).toString();
+      const r = await api.form(TOKEN, body, 'application/x-www-form-urlencoded; charset=UTF-8');
+      expect(r.status).toBe(200);
+    });
+
+    it('accepts application/json with a charset parameter on the v2 JSON APIs', async () => {
+      const t = await api.tokens(app);
+      const res = await fetch(`${server.base}${CREATE}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${t.access_token}`,
+          'content-type': 'application/json; charset=utf-8',
+        },
+        body: JSON.stringify(order('charset-1')),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ok');
+    });
+
+    it('decodes a percent-encoded comma in fields', async () => {
+      const t = await api.tokens(app);
+      const r = await info(api, t.access_token, 'open_id%2Cunion_id');
+      expect(r.status).toBe(200);
+      expect(sortedKeys(r.body.data.user)).toEqual(['open_id', 'union_id']);
+    });
+
+    it('both scopes at once → the token scope lists both, comma-separated', async () => {
+      const code = await api.code(app, user, 'user.info.basic,user.info.open_id');
+      const r = await api.exchange(app, code);
+      expect(r.status).toBe(200);
+      expect(r.body.scope.split(',').sort()).toEqual(['user.info.basic', 'user.info.open_id']);
+    });
+  });
+
   describe('payments', () => {
     for (const amount of [0, -5, 40_001, '100']) {
       it(`token_amount ${JSON.stringify(amount)} → 40001000 with data {}`, async () => {
@@ -193,6 +234,49 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
       for (const r of replies.filter((x) => x.body.error.code !== 'ok')) expectV2Error(r, '20021002', 200);
     });
 
+    it('an order belongs to the user, not to the token: a refreshed or new token of the buyer can query it', async () => {
+      const t = await api.tokens(app);
+      const toid = (await api.v2(CREATE, t.access_token, order('owner-1'))).body.data
+        .trade_order_id as string;
+      const refreshed = await api.form(TOKEN, {
+        client_key: app.client_key,
+        client_secret: app.client_secret,
+        grant_type: 'refresh_token',
+        refresh_token: t.refresh_token,
+      });
+      const q1 = await api.v2('/v2/minis/trade_order/query/', refreshed.body.access_token, {
+        trade_order_id: toid,
+      });
+      expect(q1.body.error.code).toBe('ok');
+      const relogin = await api.tokens(app, 'user.info.open_id', t.user_id);
+      const q2 = await api.v2('/v2/minis/trade_order/query/', relogin.access_token, { trade_order_id: toid });
+      expect(q2.body.data).toEqual({ trade_order_id: toid, trade_order_status: 'PENDING' });
+    });
+
+    it('a paid order keeps its order_id taken: a repeat is still 20021002', async () => {
+      const t = await api.tokens(app);
+      const toid = (await api.v2(CREATE, t.access_token, order('paid-dup'))).body.data
+        .trade_order_id as string;
+      expect((await api.control('POST', `/trade_orders/${toid}/pay`, {})).body.is_success).toBe(true);
+      expectV2Error(await api.v2(CREATE, t.access_token, order('paid-dup')), '20021002', 200);
+    });
+
+    for (const [name, body] of [
+      ['an array body', []],
+      ['a null body', null],
+      ['a string body', 'BEANS'],
+      [
+        'a numeric order_id',
+        { token_type: 'BEANS', token_amount: 100, order_info: { order_id: 42, product_name: 'p' } },
+      ],
+      ['order_info as a string', { token_type: 'BEANS', token_amount: 100, order_info: 'x' }],
+    ] as const) {
+      it(`${name} on create → 40001000, never 500`, async () => {
+        const t = await api.tokens(app);
+        expectV2Error(await api.v2(CREATE, t.access_token, JSON.stringify(body)), '40001000', 400);
+      });
+    }
+
     it('the same order_id in another app is accepted (unique per app)', async () => {
       const other = await api.createApp();
       const t = await api.tokens(other);
@@ -228,6 +312,45 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
         return r.body.deliveries[0]?.status === 'delivered' ? r.body.deliveries[0] : undefined;
       }, 'delivered');
       expect(d.attempts).toBe(1);
+    });
+
+    it("the portal's Test URL button POSTs one signed event (§7.1)", async () => {
+      const url = receiver.url(`test-url-${engine}`);
+      const hookApp = await api.createApp({ webhook_url: url });
+      const r = await api.control('POST', `/apps/${hookApp.app_id}/webhooks/test`, {});
+      expect(r.status).toBe(200);
+      expect(r.body.ok).toBe(true);
+      const [receipt] = await until(
+        async () => (receiver.on(url).length ? receiver.on(url) : undefined),
+        'test event',
+      );
+      expect(
+        verifySignature(
+          receipt?.headers['tiktok-signature'] as string,
+          receipt?.body as Buffer,
+          hookApp.client_secret,
+        ).ok,
+      ).toBe(true);
+      const envelope = JSON.parse(receipt?.body.toString('utf8') ?? '{}');
+      expect(sortedKeys(envelope)).toEqual(['client_key', 'content', 'create_time', 'event', 'user_openid']);
+      expect(typeof envelope.content).toBe('string');
+    });
+
+    it('a redirect is a failed attempt and is not followed (docs/webhooks.md; §7.2 "anything else = failed")', async () => {
+      const target = receiver.url(`redirect-target-${engine}`);
+      const url = receiver.url(`redirect-${engine}`, () => 302, target);
+      const hookApp = await api.createApp({ webhook_url: url });
+      const t = await api.tokens(hookApp);
+      const toid = (await api.v2(CREATE, t.access_token, order('redir-1'))).body.data
+        .trade_order_id as string;
+      await api.control('POST', `/trade_orders/${toid}/pay`, {});
+      const d = await until(async () => {
+        const r = await api.control('GET', `/webhooks/deliveries?app_id=${hookApp.app_id}`);
+        const x = r.body.deliveries[0];
+        return x && x.status === 'pending' && x.attempts === 1 ? x : undefined;
+      }, 'a failed first attempt');
+      expect(String(d.last_status)).toBe('302');
+      expect(receiver.on(target)).toHaveLength(0);
     });
 
     it('sends exactly the bytes the delivery record stores (serialised once, docs/webhooks.md)', async () => {
