@@ -94,6 +94,12 @@ export class DevelopersService {
       token: `${SESSION_TOKEN_PREFIX}${randomString(48)}`,
       expiresAt: now + SESSION_TTL_MS,
     };
+    // Housekeeping without a worker: a developer's expired sessions go when they log in again.
+    await this.db
+      .deleteFrom('developer_sessions')
+      .where('developer_id', '=', row.id)
+      .where('expires_at', '<=', now)
+      .execute();
     await this.db
       .insertInto('developer_sessions')
       .values({
