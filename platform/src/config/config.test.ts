@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { OPENMINIS_PORT: '2000' }, file, overrides: { port: 3000 } }).port).toBe(3000);
   });
 
+  it('reads the webhook dispatcher concurrency, 32 by default, bounded', () => {
+    expect(loadConfig({ env: {} }).webhookConcurrency).toBe(32);
+    expect(loadConfig({ env: { OPENMINIS_WEBHOOK_CONCURRENCY: '64' } }).webhookConcurrency).toBe(64);
+    expect(() => loadConfig({ env: { OPENMINIS_WEBHOOK_CONCURRENCY: '0' } })).toThrow(
+      /OPENMINIS_WEBHOOK_CONCURRENCY/,
+    );
+  });
+
   it('names the env var, the expectation and the found value', () => {
     expect(() => loadConfig({ env: { OPENMINIS_PORT: 'eighty' } })).toThrow(
       /OPENMINIS_PORT: .*found "eighty"/,

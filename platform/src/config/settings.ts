@@ -129,6 +129,14 @@ export const settings = [
     defaultText: '250',
     schema: positiveInt.max(60_000).default(250),
   },
+  {
+    key: 'webhookConcurrency',
+    env: 'OPENMINIS_WEBHOOK_CONCURRENCY',
+    description:
+      'webhook deliveries in flight at once per dispatcher (I/O-bound: each mostly waits on the receiver)',
+    defaultText: '32',
+    schema: positiveInt.max(1000).default(32),
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export const configSchema = z

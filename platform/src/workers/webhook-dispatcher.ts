@@ -18,7 +18,7 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** Idle poll interval; default config.webhookPollMs (250 ms). */
   pollMs?: number;
-  /** Deliveries in flight at once. */
+  /** Deliveries in flight at once; default config.webhookConcurrency (32). */
   concurrency?: number;
   /** How long a claim is held (emulated-clock ms); default timeout + 30 s. */
   leaseMs?: number;
@@ -64,7 +64,7 @@ export class WebhookDispatcher {
     this.#options = {
       timeoutMs,
       pollMs: options.pollMs ?? deps.config.webhookPollMs,
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? deps.config.webhookConcurrency,
       leaseMs: options.leaseMs ?? timeoutMs + 30_000,
       schedule: options.schedule ?? {
         ...DEFAULT_SCHEDULE,
