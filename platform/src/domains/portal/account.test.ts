@@ -48,6 +48,15 @@ describeEachEngine('portal accounts and sessions', (ctx) => {
     expect(again.json.error.log_id).toEqual(expect.any(String));
   });
 
+  it('lets exactly one of concurrent sign-ups with the same e-mail win', async () => {
+    const results = await Promise.all(
+      ['race@example.com', 'RACE@example.com', 'Race@Example.com'].map((email) =>
+        p().call('POST', '/portal/v1/developers', { body: { email, display_name: 'Racer', password } }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+  });
+
   it('refuses a wrong password and an unknown e-mail with the same answer', async () => {
     const dev = await p().newDeveloper('Wrong');
     const wrong = await p().call('POST', '/portal/v1/sessions', {
