@@ -13,7 +13,7 @@ export interface Receipt {
   answered: number;
 }
 
-/** Decides the status for the n-th (0-based) request on a path. */
+/** Decides the status for the n-th (0-based) request on a path; 0 = never answer (a hung receiver). */
 export type Responder = (n: number) => number;
 
 export class Receiver {
@@ -41,6 +41,7 @@ export class Receiver {
           body: Buffer.concat(chunks),
           answered: status,
         });
+        if (status === 0) return;
         const location = this.locations.get(path);
         res.writeHead(status, { 'content-type': 'text/plain', ...(location ? { location } : {}) });
         res.end(status === 200 ? 'ok' : 'receiver error');

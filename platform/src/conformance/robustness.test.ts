@@ -353,6 +353,60 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
       expect(receiver.on(target)).toHaveLength(0);
     });
 
+    it('signs with the current client secret after rotate_secret', async () => {
+      const url = receiver.url(`rotated-${engine}`);
+      const hookApp = await api.createApp({ webhook_url: url });
+      const t = await api.tokens(hookApp);
+      const rotated = await api.control('POST', `/apps/${hookApp.app_id}/rotate_secret`);
+      expect(rotated.status).toBe(200);
+      const secret = rotated.body.client_secret as string;
+      expect(secret).not.toBe(hookApp.client_secret);
+      const toid = (await api.v2(CREATE, t.access_token, order('rot-1'))).body.data.trade_order_id as string;
+      await api.control('POST', `/trade_orders/${toid}/pay`, {});
+      const [receipt] = await until(
+        async () => (receiver.on(url).length ? receiver.on(url) : undefined),
+        'webhook',
+      );
+      const header = receipt?.headers['tiktok-signature'] as string;
+      expect(verifySignature(header, receipt?.body as Buffer, secret).ok).toBe(true);
+      expect(verifySignature(header, receipt?.body as Buffer, hookApp.client_secret).ok).toBe(false);
+      // The old secret no longer authenticates the app on the OAuth endpoints either.
+      const r = await api.form(REVOKE, {
+        client_key: hookApp.client_key,
+        client_secret: hookApp.client_secret,
+        token: 'x',
+      });
+      expectOAuthError(r, 'invalid_client', 401);
+    });
+
+    it('redeliver sends the same bytes again with a fresh valid signature', async () => {
+      const url = receiver.url(`redeliver-${engine}`);
+      const hookApp = await api.createApp({ webhook_url: url });
+      const t = await api.tokens(hookApp);
+      const toid = (await api.v2(CREATE, t.access_token, order('redeliver-1'))).body.data
+        .trade_order_id as string;
+      await api.control('POST', `/trade_orders/${toid}/pay`, {});
+      await until(async () => (receiver.on(url).length ? true : undefined), 'webhook');
+      const list = await api.control('GET', `/webhooks/deliveries?app_id=${hookApp.app_id}`);
+      const again = await api.control(
+        'POST',
+        `/webhooks/deliveries/${list.body.deliveries[0].delivery_id}/redeliver`,
+      );
+      expect(again.status).toBeLessThan(300);
+      const receipts = await until(
+        async () => (receiver.on(url).length >= 2 ? receiver.on(url) : undefined),
+        'redelivery',
+      );
+      expect(receipts[1]?.body.equals(receipts[0]?.body as Buffer)).toBe(true);
+      expect(
+        verifySignature(
+          receipts[1]?.headers['tiktok-signature'] as string,
+          receipts[1]?.body as Buffer,
+          hookApp.client_secret,
+        ).ok,
+      ).toBe(true);
+    });
+
     it('sends exactly the bytes the delivery record stores (serialised once, docs/webhooks.md)', async () => {
       const url = receiver.url(`bytes-${engine}`);
       const hookApp = await api.createApp({ webhook_url: url });

@@ -185,6 +185,23 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
     expect(receiver.on(url)).toHaveLength(3);
   });
 
+  it('reads the URL at send time: a pending retry goes to the newly registered URL (docs/webhooks.md)', async () => {
+    const { url, app, buyer } = await setup('moved-old', () => 500);
+    const moved = receiver.url(`moved-new-${engine}`);
+    await paidOrder(buyer, 'order-moved-1');
+    await receiptsAt(url, 1);
+    const d = await until(async () => {
+      const x = await delivery(app);
+      return x.status === 'pending' && x.attempts === 1 ? x : undefined;
+    }, 'first failure');
+    expect((await api.control('PATCH', `/apps/${app.app_id}`, { webhook_url: moved })).status).toBe(200);
+    await api.control('POST', '/clock', { now: (d.next_attempt_at as number) + 1000 });
+    const [receipt] = await receiptsAt(moved, 1);
+    await expectSignedEnvelope(receipt as Receipt, app);
+    await until(async () => ((await delivery(app)).status === 'delivered' ? true : undefined), 'delivered');
+    expect(receiver.on(url)).toHaveLength(1);
+  });
+
   it('retries a failing receiver with growing delays for 72 h, then drops the delivery and stops', async () => {
     const { url, app, buyer } = await setup('dead', () => 500);
     await paidOrder(buyer, 'order-dead-1');
