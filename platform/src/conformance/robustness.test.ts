@@ -138,6 +138,18 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
       expectOAuthError(replies.find((r) => r.status === 400) as Reply, 'invalid_grant', 400);
     });
 
+    it('eight simultaneous exchanges of one code → exactly one 200, seven invalid_grant', async () => {
+      const code = await api.code(app, user);
+      const replies = await Promise.all(Array.from({ length: 8 }, () => api.exchange(app, code)));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+      for (const r of replies.filter((x) => x.status !== 200)) expectOAuthError(r, 'invalid_grant', 400);
+    });
+
+    it('every response carries its own log_id', async () => {
+      const replies = await Promise.all(Array.from({ length: 5 }, () => api.exchange(app, 'nope')));
+      expect(new Set(replies.map((r) => r.body.log_id)).size).toBe(5);
+    });
+
     it('accepts a lowercase bearer scheme (documented)', async () => {
       const t = await api.tokens(app);
       const res = await fetch(`${server.base}/v2/user/info/?fields=open_id`, {
