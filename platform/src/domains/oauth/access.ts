@@ -3,6 +3,7 @@ import { sha256Hex } from '../../crypto';
 import type { PlatformDeps } from '../../deps';
 import { v2Error } from '../../http/api-error';
 import type { AppEnv } from '../../http/env';
+import { findAccessToken } from './access-token-query';
 import { splitStoredScopes } from './scopes';
 
 /** Who a valid `Authorization: Bearer act.…` belongs to. */
@@ -39,37 +40,7 @@ export async function resolveAccessToken(
 ): Promise<UserTokenInfo | undefined> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
   const now = deps.clock.now();
-  const row = await deps.db
-    .selectFrom('oauth_access_tokens as t')
-    .innerJoin('oauth_grants as g', 'g.id', 't.grant_id')
-    .innerJoin('apps as a', 'a.id', 'g.app_id')
-    .innerJoin('user_app_identities as ai', (j) =>
-      j.onRef('ai.app_id', '=', 'g.app_id').onRef('ai.user_id', '=', 'g.user_id'),
-    )
-    .innerJoin('user_org_identities as oi', (j) =>
-      j.onRef('oi.org_id', '=', 'a.org_id').onRef('oi.user_id', '=', 'g.user_id'),
-    )
-    .leftJoin('users as u', 'u.id', 'g.user_id')
-    .select([
-      'g.id as grant_id',
-      'g.app_id',
-      'g.user_id',
-      'g.scopes',
-      'a.org_id',
-      'a.client_key',
-      'ai.open_id',
-      'oi.union_id',
-      't.expires_at',
-      'u.id as profile_user_id',
-      'u.display_name',
-      'u.avatar_url',
-      'u.avatar_url_100',
-      'u.avatar_large_url',
-    ])
-    .where('t.token_hash', '=', sha256Hex(token))
-    .where('g.revoked_at', 'is', null)
-    .where('t.expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await findAccessToken(deps.db, sha256Hex(token), now);
   if (!row) return undefined;
   return {
     appId: row.app_id,
