@@ -21,12 +21,18 @@ async function reply(res: Response): Promise<Reply> {
 }
 
 export class Api {
-  constructor(readonly base: string) {}
+  /** `adminToken`: the control API's bearer token in production mode. */
+  constructor(
+    readonly base: string,
+    readonly adminToken?: string,
+  ) {}
 
   async control(method: string, path: string, json?: unknown): Promise<Reply> {
-    const init: RequestInit = { method };
+    const headers: Record<string, string> = {};
+    if (this.adminToken) headers.authorization = `Bearer ${this.adminToken}`;
+    const init: RequestInit = { method, headers };
     if (json !== undefined) {
-      init.headers = { 'content-type': 'application/json' };
+      headers['content-type'] = 'application/json';
       init.body = JSON.stringify(json);
     }
     return reply(await fetch(`${this.base}/emulator/v1${path}`, init));
