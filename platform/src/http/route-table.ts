@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppEnv } from './env';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export type RouteAuth = 'none' | 'clientCredentials' | 'userToken' | 'control';
+export type RouteAuth = 'none' | 'clientCredentials' | 'userToken' | 'control' | 'portalSession';
 
 export interface ResponseDoc {
   description: string;

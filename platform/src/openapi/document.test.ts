@@ -46,3 +46,13 @@ it('builds the schemas from the zod definitions', async () => {
   expect(JSON.stringify(doc)).not.toContain('#/$defs/');
   expect(doc.paths['/v2/user/info/']?.get).toBeDefined();
 });
+
+it('states how each route authenticates', async () => {
+  const doc = (await (await platform.app.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { security: Record<string, string[]>[] }>>;
+  };
+  expect(doc.paths['/v2/user/info/']?.get?.security).toEqual([{ userAccessToken: [] }]);
+  expect(doc.paths['/portal/v1/me']?.get?.security).toEqual([{ portalSession: [] }]);
+  expect(doc.paths['/portal/v1/sessions']?.post?.security).toEqual([]);
+  expect(doc.paths['/v2/oauth/token/']?.post?.security).toEqual([]);
+});

@@ -67,12 +67,7 @@ export function buildOpenApiDocument(
         },
       ]),
     );
-    const security =
-      route.auth === 'userToken'
-        ? [{ userAccessToken: [] }]
-        : route.auth === 'control'
-          ? [{}, { adminToken: [] }]
-          : [];
+    const security = SECURITY[route.auth];
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method] = {
       summary: route.summary,
@@ -105,10 +100,24 @@ export function buildOpenApiDocument(
           scheme: 'bearer',
           description: 'OPENMINIS_ADMIN_TOKEN; not needed in dev mode',
         },
+        portalSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A developer portal session (pst.…) from POST /portal/v1/sessions',
+        },
       },
     },
   };
 }
+
+/** The OpenAPI security requirement of each kind of route authentication. */
+const SECURITY: Record<RouteDef['auth'], Record<string, string[]>[]> = {
+  none: [],
+  clientCredentials: [],
+  userToken: [{ userAccessToken: [] }],
+  control: [{}, { adminToken: [] }],
+  portalSession: [{ portalSession: [] }],
+};
 
 function operationId(route: RouteDef): string {
   const words = route.path

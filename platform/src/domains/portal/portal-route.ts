@@ -36,7 +36,7 @@ export function portalRoute(deps: PlatformDeps, input: PortalRouteInput): RouteD
   return {
     ...route,
     tags: ['Developer portal'],
-    auth: 'none',
+    auth: isPublic ? 'none' : 'portalSession',
     ...(isPublic ? {} : { middleware: [requirePortalSession(deps)] }),
     responses: { ...route.responses, ...errors },
     handler: async (c, next) => {
