@@ -244,6 +244,41 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
     });
   });
 
+  describe('identity and grant edge cases', () => {
+    it('union_id differs between developers (organizations)', async () => {
+      const u = await api.createUser();
+      const a = await api.tokens(app, 'user.info.basic', u);
+      const b = await api.tokens(await api.createApp(), 'user.info.basic', u);
+      const ua = (await info(api, a.access_token, 'union_id')).body.data.user.union_id;
+      const ub = (await info(api, b.access_token, 'union_id')).body.data.user.union_id;
+      expect(ua).not.toBe(ub);
+    });
+
+    it('an unused code dies with a revoke of the same user and app (documented)', async () => {
+      const u = await api.createUser();
+      const t = await api.tokens(app, 'user.info.basic', u);
+      const pending = await api.code(app, u);
+      await api.form(REVOKE, {
+        client_key: app.client_key,
+        client_secret: app.client_secret,
+        token: t.access_token,
+      });
+      expectOAuthError(await api.exchange(app, pending), 'invalid_grant', 400);
+    });
+
+    it('an access token presented as refresh_token, or a refresh token as code → invalid_grant', async () => {
+      const t = await api.tokens(app);
+      const r = await api.form(TOKEN, {
+        client_key: app.client_key,
+        client_secret: app.client_secret,
+        grant_type: 'refresh_token',
+        refresh_token: t.access_token,
+      });
+      expectOAuthError(r, 'invalid_grant', 400);
+      expectOAuthError(await api.exchange(app, t.refresh_token), 'invalid_grant', 400);
+    });
+  });
+
   describe('payments', () => {
     for (const amount of [0, -5, 40_001, '100']) {
       it(`token_amount ${JSON.stringify(amount)} → 40001000 with data {}`, async () => {
