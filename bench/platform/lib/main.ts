@@ -1,6 +1,6 @@
 // bench/platform/run.mjs, once TypeScript can be imported: sets the machine up (bare server,
 // benchmark database), runs one block per engine, writes the report.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ChildServer, startChildServer } from './child-server';
@@ -57,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     engines: [],
     skipped: [],
   };
+  const previous = readPreviousRun(join(benchDir, 'last-run.json'));
+  if (previous) session.previous = previous;
   let bareServer: ChildServer | undefined;
   let receiverServer: ChildServer | undefined;
   let failures = 0;
@@ -166,11 +168,23 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!options.dryRun) {
     writeSection(join(benchDir, '..', 'RESULTS.md'), section);
-    writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(session, null, 2)}\n`);
+    const { previous: _previous, ...record } = session;
+    writeFileSync(join(benchDir, 'last-run.json'), `${JSON.stringify(record, null, 2)}\n`);
     biomeFormat(repoRoot, [join(benchDir, 'last-run.json')]);
     log('wrote bench/RESULTS.md (platform section) and bench/platform/last-run.json');
   }
   return failures > 0 ? 1 : 0;
+}
+
+/** The last run's summary, or undefined when there is none (or it cannot be read). */
+function readPreviousRun(path: string): Session['previous'] {
+  try {
+    const last = JSON.parse(readFileSync(path, 'utf8')) as Session;
+    if (!Array.isArray(last.engines) || typeof last.platformCommit !== 'string') return undefined;
+    return { startedAt: last.startedAt, platformCommit: last.platformCommit, engines: last.engines };
+  } catch {
+    return undefined;
+  }
 }
 
 function redact(url: string): string {

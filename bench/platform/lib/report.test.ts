@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSection, type Session, summarise } from './report';
+import { renderChange, renderSection, type Session, summarise } from './report';
 import { END_MARKER, START_MARKER } from './results-file';
 import type { EngineResult, RunResult } from './runner';
 
@@ -87,35 +87,37 @@ describe('summarise', () => {
   });
 });
 
+const baseSession: Session = {
+  startedAt: '2026-11-22T03:05:00.000Z',
+  finishedAt: '2026-11-22T03:20:00.000Z',
+  argv: [],
+  options: {
+    runs: 3,
+    duration: 10,
+    connections: 10,
+    warmUp: 3,
+    engines: ['sqlite'],
+    postgresUrl: 'postgres://x@127.0.0.1/test',
+    logLevel: 'info',
+    sqliteDir: undefined,
+    scenarios: undefined,
+    cpuProf: undefined,
+    workingTree: false,
+    dryRun: false,
+    help: false,
+  },
+  machine: { nproc: 2, cpu: 'Test CPU', memGiB: 4, os: 'Linux', node: 'v20.20.2' },
+  versions: { autocannon: '9', hono: '4', nodeServer: '2', betterSqlite3: '12', pg: '8' },
+  platformCommit: 'abc1234',
+  loadStart: '0.5 / 0.5 / 0.5',
+  loadEnd: '2.0 / 1.0 / 0.5',
+  engines: [engine],
+  skipped: ['postgres: no server answered'],
+};
+
 describe('renderSection', () => {
   it('is one marked section with a table row per scenario and the contention note', () => {
-    const session: Session = {
-      startedAt: '2026-11-22T03:05:00.000Z',
-      finishedAt: '2026-11-22T03:20:00.000Z',
-      argv: [],
-      options: {
-        runs: 3,
-        duration: 10,
-        connections: 10,
-        warmUp: 3,
-        engines: ['sqlite'],
-        postgresUrl: 'postgres://x@127.0.0.1/test',
-        logLevel: 'info',
-        sqliteDir: undefined,
-        scenarios: undefined,
-        cpuProf: undefined,
-        workingTree: false,
-        dryRun: false,
-        help: false,
-      },
-      machine: { nproc: 2, cpu: 'Test CPU', memGiB: 4, os: 'Linux', node: 'v20.20.2' },
-      versions: { autocannon: '9', hono: '4', nodeServer: '2', betterSqlite3: '12', pg: '8' },
-      platformCommit: 'abc1234',
-      loadStart: '0.5 / 0.5 / 0.5',
-      loadEnd: '2.0 / 1.0 / 0.5',
-      engines: [engine],
-      skipped: ['postgres: no server answered'],
-    };
+    const session: Session = baseSession;
     const text = renderSection(session);
     expect(text.startsWith(START_MARKER)).toBe(true);
     expect(text.endsWith(END_MARKER)).toBe(true);
@@ -126,5 +128,22 @@ describe('renderSection', () => {
     expect(text).toContain('Skipped: postgres: no server answered.');
     expect(text).toContain('30 deliveries (median) were still queued, drained at 900/s');
     expect(text).toMatch(/other processes used 5–5 % of a core/);
+    expect(text).not.toContain('Change since the previous run');
+  });
+
+  it('compares ratios to bare with the previous run of another commit', () => {
+    const slower: EngineResult = {
+      ...engine,
+      scenarios: engine.scenarios.map((s) =>
+        s.id === 'userinfo' ? { ...s, runs: s.runs.map((r) => ({ ...r, rps: r.rps / 2 })) } : s,
+      ),
+    };
+    const lines = renderChange({
+      ...baseSession,
+      previous: { startedAt: '2026-11-22T02:07:00.000Z', platformCommit: 'old1234', engines: [slower] },
+    });
+    expect(lines.join('\n')).toContain('platform at old1234');
+    expect(lines).toContain('| sqlite | user info | 550 | 1100 | 0.050 | 0.100 | +100 % |');
+    expect(renderChange({ ...baseSession, previous: { ...baseSession, startedAt: 'x' } })).toEqual([]);
   });
 });

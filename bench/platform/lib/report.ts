@@ -20,6 +20,8 @@ export interface Session {
   loadEnd: string;
   engines: EngineResult[];
   skipped: string[];
+  /** The run before this one (bench/platform/last-run.json as it was), for the change table. */
+  previous?: { startedAt: string; platformCommit: string; engines: EngineResult[] };
 }
 
 export interface ScenarioSummary {
@@ -197,6 +199,39 @@ export function renderSection(session: Session): string {
       );
     }
   }
+  out.push(...renderChange(session));
   out.push(END_MARKER);
   return out.join('\n');
+}
+
+/**
+ * Ratios to bare of this run beside the previous run's, per engine and scenario. Ratios,
+ * not req/s: the bare route measured alongside absorbs part of the machine's mood.
+ */
+export function renderChange(session: Session): string[] {
+  const previous = session.previous;
+  if (!previous || previous.platformCommit === session.platformCommit) return [];
+  const rows: string[] = [];
+  for (const engine of session.engines) {
+    const before = previous.engines.find((e) => e.engine === engine.engine);
+    if (!before) continue;
+    const old = new Map(summarise(before).map((s) => [s.id, s]));
+    for (const now of summarise(engine)) {
+      const was = old.get(now.id);
+      if (now.id === 'bare' || !was || was.ratio === undefined || now.ratio === undefined) continue;
+      rows.push(
+        `| ${engine.engine} | ${now.title} | ${fixed(was.rps)} | ${fixed(now.rps)} | ${fixed(was.ratio, 3)} | ` +
+          `${fixed(now.ratio, 3)} | ${now.ratio >= was.ratio ? '+' : '−'}${fixed(Math.abs(now.ratio / was.ratio - 1) * 100)} % |`,
+      );
+    }
+  }
+  if (rows.length === 0) return [];
+  return [
+    '',
+    `### Change since the previous run (${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC, platform at ${previous.platformCommit})`,
+    '',
+    '| engine | scenario | per second then | per second now | ratio to bare then | ratio to bare now | change of the ratio |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
 }
