@@ -397,7 +397,11 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
   });
 
   describe('webhooks', () => {
-    it('any 2xx (here 204) acknowledges a delivery (documented choice; TikTok asks for 200)', async () => {
+    // DEVIATION (§7.2, deliberate and documented in docs/webhooks.md "we do not punish a 204"): the spec
+    // says "Acknowledge immediately with HTTP 200; anything else = failed delivery", so a 204 is a failed
+    // attempt to be retried. The server marks it delivered after one attempt. Keep or drop the extension
+    // knowingly; a suite written from §7 alone would flag it.
+    it.fails('a 204 is not an acknowledgement: only 200 is (§7.2)', async () => {
       const url = receiver.url(`no-content-${engine}`, () => 204);
       const hookApp = await api.createApp({ webhook_url: url });
       const t = await api.tokens(hookApp);
@@ -405,9 +409,11 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
       await api.control('POST', `/trade_orders/${toid}/pay`, {});
       const d = await until(async () => {
         const r = await api.control('GET', `/webhooks/deliveries?app_id=${hookApp.app_id}`);
-        return r.body.deliveries[0]?.status === 'delivered' ? r.body.deliveries[0] : undefined;
-      }, 'delivered');
-      expect(d.attempts).toBe(1);
+        const x = r.body.deliveries[0];
+        return x && x.attempts >= 1 && x.status !== 'delivering' ? x : undefined;
+      }, 'the first attempt settled');
+      expect(d.status).toBe('pending');
+      expect(String(d.last_status)).toBe('204');
     });
 
     it("the portal's Test URL button POSTs one signed event (§7.1)", async () => {
