@@ -154,6 +154,19 @@ describe.each(engines())('payments conformance (%s)', (engine) => {
       expectEnvelope(again, '20021002', 200);
     });
 
+    it('accepts the utility paths without trailing slash (§10 #27)', async () => {
+      const tiers = await api.v2(TIERS.slice(0, -1), buyer.access_token, {
+        token_type: 'BEANS',
+        tier_ids: ['1731381720000100'],
+      });
+      expectEnvelope(tiers, 'ok', 200);
+      const check = await api.v2(CHECK.slice(0, -1), buyer.access_token, {
+        token_type: 'BEANS',
+        token_amounts: [11],
+      });
+      expectEnvelope(check, 'ok', 200);
+    });
+
     it('accepts the paths without trailing slash', async () => {
       const r = await api.v2(CREATE.slice(0, -1), buyer.access_token, order());
       expectEnvelope(r, 'ok', 200);

@@ -12,7 +12,11 @@ describe.each(engines())('webhook per-attempt timeout (%s)', (engine) => {
 
   beforeAll(async () => {
     await receiver.start();
-    server = await startServer(engine, { OPENMINIS_WEBHOOK_TIMEOUT_MS: '300' });
+    // Also the documented "empty like TikTok" user_openid mode (§10 #24).
+    server = await startServer(engine, {
+      OPENMINIS_WEBHOOK_TIMEOUT_MS: '300',
+      OPENMINIS_WEBHOOK_USER_OPENID: 'empty',
+    });
     api = new Api(server.base);
   });
   afterAll(async () => {
@@ -55,6 +59,7 @@ describe.each(engines())('webhook per-attempt timeout (%s)', (engine) => {
     const receipts = receiver.on(url);
     expect(receipts).toHaveLength(2);
     expect(receipts[1]?.body.equals(receipts[0]?.body as Buffer)).toBe(true);
+    expect(JSON.parse(receipts[1]?.body.toString('utf8') ?? '{}').user_openid).toBe('');
     expect(
       verifySignature(
         receipts[1]?.headers['tiktok-signature'] as string,

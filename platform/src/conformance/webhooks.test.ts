@@ -150,6 +150,25 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
     });
   });
 
+  it('a refund of a sandbox order sends refund_traceback with is_sandbox: true', async () => {
+    const { url, app, buyer } = await setup('sandbox-refund');
+    expect((await api.control('PUT', `/apps/${app.app_id}/payments`, { sandbox: true })).status).toBe(200);
+    const toid = await paidOrder(buyer, 'order-sandbox-refund-1');
+    await receiptsAt(url, 1);
+    expect((await api.control('POST', `/trade_orders/${toid}/refund`, { refund_amount: 30 })).status).toBe(
+      200,
+    );
+    const receipts = await receiptsAt(url, 2);
+    const { envelope, content } = await expectSignedEnvelope(receipts[1] as Receipt, app);
+    expect(envelope.event).toBe('minis.trade_order.redeem.refund_traceback');
+    expect(content).toEqual({
+      trade_order_id: toid,
+      order_id: 'order-sandbox-refund-1',
+      is_sandbox: true,
+      refund_amount: 30,
+    });
+  });
+
   // DEVIATION (§7.4, §6.3, §7.1): a developer revoke (`POST /v2/oauth/revoke/`) is deauthorisation with
   // reason 5 "developer revoked", and a registered callback URL subscribes the app to all events, so the
   // app should receive `authorization.removed` with content `{"reason":5}`. The server sends nothing
