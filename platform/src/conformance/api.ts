@@ -142,7 +142,11 @@ export function sortedKeys(o: unknown): string[] {
   return Object.keys(o as object).sort();
 }
 
-export async function until<T>(probe: () => Promise<T | undefined>, what: string, tries = 400): Promise<T> {
+/**
+ * Polls `probe` until it returns a value. The bound is generous wall-clock time (not a threshold
+ * under test): CI machines are shared and a server under load may take seconds to act.
+ */
+export async function until<T>(probe: () => Promise<T | undefined>, what: string, tries = 800): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const v = await probe();
     if (v !== undefined) return v;

@@ -193,7 +193,9 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
   });
 
   // The clock-moving tests come last: they shift emulated time for everything after them.
-  it('redelivers after receiver errors (500, 500, then 200) under the advancing clock, same bytes each time', async () => {
+  it('redelivers after receiver errors (500, 500, then 200) under the advancing clock, same bytes each time', {
+    timeout: 120_000,
+  }, async () => {
     const { url, app, buyer } = await setup('flaky', (n) => (n < 2 ? 500 : 200));
     await paidOrder(buyer, 'order-flaky-1');
     await receiptsAt(url, 1);
@@ -227,7 +229,9 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
     expect(receiver.on(url)).toHaveLength(3);
   });
 
-  it('reads the URL at send time: a pending retry goes to the newly registered URL (docs/webhooks.md)', async () => {
+  it('reads the URL at send time: a pending retry goes to the newly registered URL (docs/webhooks.md)', {
+    timeout: 120_000,
+  }, async () => {
     const { url, app, buyer } = await setup('moved-old', () => 500);
     const moved = receiver.url(`moved-new-${engine}`);
     await paidOrder(buyer, 'order-moved-1');
@@ -244,7 +248,9 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
     expect(receiver.on(url)).toHaveLength(1);
   });
 
-  it('retries a failing receiver with growing delays for 72 h, then drops the delivery and stops', async () => {
+  it('retries a failing receiver with growing delays for 72 h, then drops the delivery and stops', {
+    timeout: 180_000,
+  }, async () => {
     const { url, app, buyer } = await setup('dead', () => 500);
     await paidOrder(buyer, 'order-dead-1');
     await receiptsAt(url, 1);
