@@ -81,6 +81,19 @@ describe.each(engines())('payments conformance (%s)', (engine) => {
       for (const id of ids) expect(r.body.data.tier_infos[id].tier_id).toBe(id);
     });
 
+    it('no tier_ids → the whole catalogue, every entry keyed by its own tier_id (documented extension)', async () => {
+      const r = await api.v2(TIERS, buyer.access_token, { token_type: 'BEANS' });
+      expectEnvelope(r, 'ok', 200);
+      const entries = Object.entries(
+        r.body.data.tier_infos as Record<string, { tier_id: string; token_type: string }>,
+      );
+      expect(entries.length).toBeGreaterThan(1);
+      for (const [id, tier] of entries) {
+        expect(tier.tier_id).toBe(id);
+        expect(tier.token_type).toBe('BEANS');
+      }
+    });
+
     it('an unknown tier id → 20001003 (tier ID invalid)', async () => {
       const r = await api.v2(TIERS, buyer.access_token, { token_type: 'BEANS', tier_ids: ['999'] });
       expect(r.body.error.code).toBe('20001003');

@@ -109,6 +109,8 @@ describe.each(engines())('webhooks conformance (%s)', (engine) => {
     expect(Object.keys(content).sort()).toEqual(['is_sandbox', 'order_id', 'trade_order_id']);
     expect(content).toEqual({ trade_order_id: toid, order_id: 'order-success-1', is_sandbox: false });
     expect((await delivery(app)).status).toBe('delivered');
+    // Documented (docs/webhooks.md), so receivers can tell the emulator's requests apart.
+    expect((receipt as Receipt).headers['user-agent']).toBe('OpenMinis-Webhooks/1');
   });
 
   it('emits the header name exactly as `Tiktok-Signature` (§7.5, §10 #25)', async () => {
