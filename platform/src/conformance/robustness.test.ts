@@ -397,11 +397,7 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
   });
 
   describe('webhooks', () => {
-    // DEVIATION (§7.2, deliberate and documented in docs/webhooks.md "we do not punish a 204"): the spec
-    // says "Acknowledge immediately with HTTP 200; anything else = failed delivery", so a 204 is a failed
-    // attempt to be retried. The server marks it delivered after one attempt. Keep or drop the extension
-    // knowingly; a suite written from §7 alone would flag it.
-    it.fails('a 204 is not an acknowledgement: only 200 is (§7.2)', async () => {
+    it('a 204 is not an acknowledgement: only 200 is (§7.2)', async () => {
       const url = receiver.url(`no-content-${engine}`, () => 204);
       const hookApp = await api.createApp({ webhook_url: url });
       const t = await api.tokens(hookApp);

@@ -25,8 +25,8 @@ export interface SendInput {
 /**
  * One POST of a webhook: signed over the exact body bytes at send time, no redirects
  * followed (a 3xx is a failure), bounded by a per-attempt timeout, keeping at most 1 KB
- * of the response. Any 2xx acknowledges (the spec asks for 200; TikTok-compatible
- * receivers answer 200, lenient ones 204).
+ * of the response. Only 200 acknowledges (spec §7.2: "anything else = failed delivery"), so a
+ * receiver answering 204 sees the retries it would see at TikTok.
  */
 export async function sendWebhook(input: SendInput): Promise<SendResult> {
   const started = performance.now();
@@ -47,7 +47,7 @@ export async function sendWebhook(input: SendInput): Promise<SendResult> {
     });
     const excerpt = await readExcerpt(response, signal);
     return {
-      ok: response.status >= 200 && response.status < 300,
+      ok: response.status === 200,
       httpStatus: response.status,
       error: null,
       responseExcerpt: excerpt,
