@@ -361,10 +361,7 @@ describe.each(engines())('robustness and documented decisions (%s)', (engine) =>
       });
     }
 
-    // DEVIATION (docs/payments.md, not the spec): the payment APIs document `40001000` for every bad
-    // parameter and for a body that is not JSON, but a body over OPENMINIS_BODY_LIMIT answers the generic
-    // `invalid_params` (400) there. Status and envelope are right; only the code differs.
-    it.fails('a body over 1 MiB on a payment API → 40001000 like every other bad body (docs/payments.md)', async () => {
+    it('a body over 1 MiB on a payment API → 40001000 like every other bad body (docs/payments.md)', async () => {
       const t = await api.tokens(app);
       const r = await api.v2(CREATE, t.access_token, {
         ...order('big-1'),
