@@ -55,21 +55,22 @@ export async function createGrant(
 
 /**
  * Disconnects the app from the user (spec §6.3 revoke): every grant (so every access and
- * refresh token) and every unused code of that pair stops working.
+ * refresh token) and every unused code of that pair stops working. Returns how many live
+ * grants it ended (0: the pair was already disconnected).
  */
 export async function disconnectUserFromApp(
   trx: Db,
   appId: string,
   userId: string,
   now: number,
-): Promise<void> {
-  await trx
+): Promise<number> {
+  const ended = await trx
     .updateTable('oauth_grants')
     .set({ revoked_at: now })
     .where('app_id', '=', appId)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
   await trx
     .updateTable('oauth_codes')
     .set({ revoked_at: now })
@@ -78,4 +79,5 @@ export async function disconnectUserFromApp(
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .execute();
+  return Number(ended.numUpdatedRows);
 }

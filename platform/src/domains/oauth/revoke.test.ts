@@ -46,6 +46,29 @@ describeEachEngine('POST /v2/oauth/revoke/', (ctx) => {
     expect((await t().userInfo(victim.tokens.access_token, 'open_id')).status).toBe(200);
   });
 
+  it('queues authorization.removed (reason 5) once per disconnection, in the same transaction', async () => {
+    const { app, tokens } = await t().signIn();
+    const removed = () =>
+      ctx.platform.db
+        .selectFrom('webhook_deliveries' as never)
+        .select(['event', 'body'] as never[])
+        .where('app_id' as never, '=', app.app_id as never)
+        .execute() as Promise<{ event: string; body: string }[]>;
+    await t().revoke(app, 'act.unknown');
+    expect(await removed()).toEqual([]);
+    await t().revoke(app, tokens.access_token);
+    await t().revoke(app, tokens.access_token);
+    const rows = await removed();
+    expect(rows.map((row) => row.event)).toEqual(['authorization.removed']);
+    const envelope = JSON.parse(rows[0]?.body ?? '{}');
+    expect(envelope).toMatchObject({
+      client_key: app.client_key,
+      event: 'authorization.removed',
+      user_openid: tokens.open_id,
+    });
+    expect(JSON.parse(envelope.content)).toEqual({ reason: 5 });
+  });
+
   it('answers success for unknown or already revoked tokens (RFC 7009)', async () => {
     const { app, tokens } = await t().signIn();
     expect((await t().revoke(app, 'act.unknown')).status).toBe(200);

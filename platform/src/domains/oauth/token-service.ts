@@ -4,6 +4,8 @@ import type { PlatformDeps } from '../../deps';
 import { ApiError } from '../../http/api-error';
 import type { App } from '../apps';
 import { UsersService } from '../users';
+import { nudgeDispatchers } from '../webhooks';
+import { enqueueAuthorizationRemoved } from './deauthorization';
 import { createGrant, disconnectUserFromApp, issueTokenPair, type TokenPair } from './grants';
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './lifetimes';
 
@@ -141,8 +143,11 @@ export async function revokeToken(deps: PlatformDeps, app: App, token: string): 
         .select(['g.app_id', 'g.user_id'])
         .where('t.token_hash', '=', tokenHash)
         .executeTakeFirst());
-    if (owner && owner.app_id === app.id) await disconnectUserFromApp(trx, app.id, owner.user_id, now);
+    if (!owner || owner.app_id !== app.id) return;
+    const ended = await disconnectUserFromApp(trx, app.id, owner.user_id, now);
+    if (ended > 0) await enqueueAuthorizationRemoved(trx, deps, app, owner.user_id, now);
   });
+  nudgeDispatchers(deps);
 }
 
 async function tokenResponse(

@@ -9,6 +9,7 @@ import {
 export const EVENTS = {
   redeemSuccess: WEBHOOK_EVENTS.redeemSuccess,
   refundTraceback: WEBHOOK_EVENTS.refundTraceback,
+  authorizationRemoved: WEBHOOK_EVENTS.authorizationRemoved,
   /** Emulator-defined: what the portal's "Test URL" button sends (spec §7.1 names no event). */
   test: 'minis.webhook.test',
 } as const;
