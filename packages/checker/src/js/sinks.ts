@@ -103,6 +103,18 @@ export function checkSite(node: Node, ctx: SinkContext): void {
     case 'VariableDeclarator':
       if (node.id.type === 'ObjectPattern' && node.init) checkDestructuring(node.id, node.init, ctx);
       return;
+    case 'Property':
+      checkStoredEval(node.value, ctx, 'an object property');
+      return;
+    case 'ArrayExpression':
+      for (const element of node.elements) checkStoredEval(element, ctx, 'an array');
+      return;
+    case 'ReturnStatement':
+      checkStoredEval(node.argument, ctx, 'a return value');
+      return;
+    case 'ExportDefaultDeclaration':
+      checkStoredEval(node.declaration, ctx, 'the default export');
+      return;
     case 'JSXOpeningElement': {
       // <iframe …/> in JSX renders an iframe (lower-case names are DOM elements).
       const tag = node.name.type === 'JSXIdentifier' ? String(node.name.name) : '';
@@ -355,9 +367,22 @@ function checkDestructuring(pattern: Node, init: Node, ctx: SinkContext): void {
   }
 }
 
+/**
+ * eval stored where it can be called later (a table, an array, a property, a return value):
+ * the call itself is out of sight, so the reference is the use (get-intrinsic's
+ * `{ '%eval%': eval }` hands it out by name). Aliases in variables are followed to their
+ * calls instead, and `typeof eval` or `x === eval` store nothing.
+ */
+function checkStoredEval(value: Node | null | undefined, ctx: SinkContext, where: string): void {
+  if (value?.type !== 'Identifier' && value?.type !== 'MemberExpression') return;
+  if (pathIs(ctx.ev.value(value), 'eval'))
+    report(ctx, 'no-eval', value, `eval is stored in ${where}, from where it can be called later`);
+}
+
 function checkAssignment(node: Node, ctx: SinkContext): void {
   const left = node.left;
   if (left.type !== 'MemberExpression') return;
+  checkStoredEval(node.right, ctx, 'a property');
   const { ev } = ctx;
   const key = ev.key(left.property, left.computed);
   if (key === undefined) return;

@@ -19,6 +19,28 @@ const SITE_TYPES = new Set([
   'JSXOpeningElement',
 ]);
 
+const isReference = (node: Node | null | undefined): boolean =>
+  node?.type === 'Identifier' || node?.type === 'MemberExpression';
+
+/**
+ * Places that store a function reference for a later call: an object property's value, an
+ * array element, a returned or default-exported value (`{ '%eval%': eval }`, `[eval]`,
+ * `return eval`). Only plain references are sites, so ordinary literals cost nothing.
+ */
+function storesReference(node: Node): boolean {
+  switch (node.type) {
+    case 'Property':
+      return !node.method && node.kind === 'init' && isReference(node.value);
+    case 'ArrayExpression':
+      return node.elements.some(isReference);
+    case 'ReturnStatement':
+    case 'ExportDefaultDeclaration':
+      return isReference(node.type === 'ReturnStatement' ? node.argument : node.declaration);
+    default:
+      return false;
+  }
+}
+
 export interface WalkResult {
   sites: Node[];
   evaluator: Evaluator;
@@ -37,6 +59,8 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
   const stack: Node[] = [program];
   const stackScopes: Scope[] = [root];
   const sites: Node[] = [];
+  // `{ eval: e } = window` binds a name (an alias, followed to its calls); it stores nothing.
+  const patternProperties = new WeakSet<Node>();
   const writes: Array<[string, Scope]> = [];
   const functionBodies = new Set<Node>();
 
@@ -114,7 +138,9 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         continue;
     }
     if (inner !== scope) scopes.push(inner);
-    if (SITE_TYPES.has(node.type)) sites.push(node);
+    if (node.type === 'ObjectPattern') for (const prop of node.properties) patternProperties.add(prop);
+    if (SITE_TYPES.has(node.type) || (!patternProperties.has(node) && storesReference(node)))
+      sites.push(node);
     const keys = KEYS[node.type];
     if (!keys) continue;
     for (let i = keys.length - 1; i >= 0; i--) {
