@@ -71,28 +71,39 @@ export async function runLoad(
   const started = performance.now();
   const { next, checkBody } = request;
   let failedBodies = 0;
-  const result = await autocannon({
-    url: url.origin,
-    connections: settings.connections,
-    duration: settings.duration,
-    ...(request.amount !== undefined ? { amount: request.amount } : {}),
-    timeout: 10,
-    requests: [
+  // autocannon reports a run only at its next 1-second sample tick, so with `amount` its
+  // duration is rounded up to whole seconds; time the last response ourselves instead.
+  let lastResponse = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
       {
-        method: request.method ?? 'GET',
-        path: url.pathname + url.search,
-        headers: request.headers ?? {},
-        ...(request.body !== undefined ? { body: request.body } : {}),
-        ...(next ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...next() }) } : {}),
-        ...(checkBody
-          ? {
-              onResponse: (status: number, body: string) => {
-                if (status < 300 && !checkBody(body)) failedBodies++;
-              },
-            }
-          : {}),
+        url: url.origin,
+        connections: settings.connections,
+        duration: settings.duration,
+        ...(request.amount !== undefined ? { amount: request.amount } : {}),
+        timeout: 10,
+        requests: [
+          {
+            method: request.method ?? 'GET',
+            path: url.pathname + url.search,
+            headers: request.headers ?? {},
+            ...(request.body !== undefined ? { body: request.body } : {}),
+            ...(next ? { setupRequest: (req: autocannon.Request) => ({ ...req, ...next() }) } : {}),
+            ...(checkBody
+              ? {
+                  onResponse: (status: number, body: string) => {
+                    if (status < 300 && !checkBody(body)) failedBodies++;
+                  },
+                }
+              : {}),
+          },
+        ],
       },
-    ],
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', () => {
+      lastResponse = performance.now();
+    });
   });
   const wallSeconds = (performance.now() - started) / 1000;
   const ownCpu = process.cpuUsage(ownCpuBefore);
@@ -110,7 +121,15 @@ export async function runLoad(
     serverCpuBefore !== undefined && serverCpuAfter !== undefined
       ? serverCpuAfter - serverCpuBefore
       : undefined;
-  const seconds = result.duration > 0 ? result.duration : wallSeconds;
+  const seconds =
+    request.amount !== undefined && lastResponse > started
+      ? (lastResponse - started) / 1000
+      : result.duration > 0
+        ? result.duration
+        : wallSeconds;
+  // CPU over the time requests were in flight, not autocannon's idle wait for its tick.
+  const busySeconds =
+    request.amount !== undefined ? Math.min(wallSeconds, Math.max(seconds, 0.001)) : wallSeconds;
   return {
     requests: result.requests.total,
     seconds,
@@ -122,13 +141,13 @@ export async function runLoad(
     errors: result.errors,
     timeouts: result.timeouts,
     loadBefore,
-    serverCpu: serverSeconds !== undefined ? (serverSeconds / wallSeconds) * 100 : undefined,
-    generatorCpu: (ownSeconds / wallSeconds) * 100,
-    databaseCpu: databaseSeconds !== undefined ? (databaseSeconds / wallSeconds) * 100 : undefined,
+    serverCpu: serverSeconds !== undefined ? (serverSeconds / busySeconds) * 100 : undefined,
+    generatorCpu: (ownSeconds / busySeconds) * 100,
+    databaseCpu: databaseSeconds !== undefined ? (databaseSeconds / busySeconds) * 100 : undefined,
     othersCpu:
       machineBefore !== undefined && machineAfter !== undefined && serverSeconds !== undefined
         ? (Math.max(0, machineAfter - machineBefore - ownSeconds - serverSeconds - (databaseSeconds ?? 0)) /
-            wallSeconds) *
+            busySeconds) *
           100
         : undefined,
   };
