@@ -5,7 +5,7 @@ import type { RouteDef } from '../../http/route-table';
 import { AppsService } from '../apps';
 import { OrgsService } from '../orgs';
 import { controlRoute } from './control-route';
-import { presentApp, presentOrg } from './present';
+import { presentAppWithSecret, presentOrg } from './present';
 import {
   appResponse,
   createAppBody,
@@ -21,7 +21,7 @@ export function emulatorAppRoutes(deps: PlatformDeps): RouteDef[] {
   const orgs = new OrgsService(deps);
   const withSecret = async (appId: string) => {
     const app = await apps.require(appId);
-    return presentApp(app, await apps.clientSecret(app.id));
+    return presentAppWithSecret(app, await apps.clientSecret(app.id));
   };
   return [
     controlRoute(deps, {
@@ -79,7 +79,7 @@ export function emulatorAppRoutes(deps: PlatformDeps): RouteDef[] {
           webhookUrl: body.webhook_url ?? null,
           trustedDomains: body.trusted_domains ?? [],
         });
-        return c.json(presentApp(app, clientSecret), 201);
+        return c.json(presentAppWithSecret(app, clientSecret), 201);
       },
     }),
     controlRoute(deps, {
@@ -123,7 +123,7 @@ export function emulatorAppRoutes(deps: PlatformDeps): RouteDef[] {
       handler: async (c) => {
         const appId = c.req.param('app_id') as string;
         const secret = await apps.rotateClientSecret(appId);
-        return c.json(presentApp(await apps.require(appId), secret));
+        return c.json(presentAppWithSecret(await apps.require(appId), secret));
       },
     }),
     controlRoute(deps, {

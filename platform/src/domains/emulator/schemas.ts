@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appFields } from '../apps';
 
 const id = z.string().min(1).max(128);
 
@@ -32,18 +33,7 @@ export const updateAppBody = createAppBody
   .strict()
   .meta({ id: 'EmulatorUpdateApp' });
 
-export const appResponse = z
-  .object({
-    app_id: z.string(),
-    org_id: z.string(),
-    name: z.string(),
-    client_key: z.string(),
-    client_secret: z.string(),
-    webhook_url: z.string().nullable(),
-    trusted_domains: z.array(z.string()),
-    created_at: z.number(),
-  })
-  .meta({ id: 'EmulatorApp' });
+export const appResponse = appFields.extend({ client_secret: z.string() }).meta({ id: 'EmulatorApp' });
 
 export const createUserBody = z
   .object({ display_name: z.string().min(1).max(64).optional(), avatar_url: z.string().max(2048).optional() })

@@ -1,5 +1,4 @@
 import type { OrgRole } from '../../storage';
-import type { App } from '../apps';
 import type { Developer } from '../developers';
 import type { Org, OrgMember } from '../orgs';
 
@@ -22,15 +21,4 @@ export const presentMember = (m: OrgMember) => ({
   email: m.email,
   display_name: m.displayName,
   role: m.role,
-});
-
-/** Never includes the client secret. */
-export const presentApp = (app: App) => ({
-  app_id: app.id,
-  org_id: app.orgId,
-  name: app.name,
-  client_key: app.clientKey,
-  webhook_url: app.webhookUrl,
-  trusted_domains: app.trustedDomains,
-  created_at: Number(app.createdAt),
 });

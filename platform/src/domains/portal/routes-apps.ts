@@ -3,10 +3,9 @@ import type { PlatformDeps } from '../../deps';
 import { notFound } from '../../http/api-error';
 import { readJson } from '../../http/json-body';
 import type { RouteDef } from '../../http/route-table';
-import { AppsService } from '../apps';
+import { AppsService, presentApp } from '../apps';
 import { PortalAccess } from './access';
 import { portalRoute } from './portal-route';
-import { presentApp } from './present';
 import {
   appResponse,
   createAppBody,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appFields } from '../apps';
 import { DEVELOPER_NAME_MAX, EMAIL_MAX, PASSWORD_MAX } from '../developers';
 
 const role = z.enum(['Admin', 'Member']);
@@ -56,17 +57,7 @@ export const createAppBody = z
   .strict()
   .meta({ id: 'PortalCreateApp' });
 
-export const appResponse = z
-  .object({
-    app_id: z.string(),
-    org_id: z.string(),
-    name: z.string(),
-    client_key: z.string(),
-    webhook_url: z.string().nullable(),
-    trusted_domains: z.array(z.string()),
-    created_at: z.number(),
-  })
-  .meta({ id: 'PortalApp' });
+export const appResponse = appFields.meta({ id: 'PortalApp' });
 
 export const createdAppResponse = appResponse
   .extend({ client_secret: z.string().describe('shown only in this response') })
