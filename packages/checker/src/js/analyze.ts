@@ -1,7 +1,7 @@
-import { parseSync } from 'oxc-parser';
 import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
+import { parseJs } from './parse';
 import { checkSite } from './sinks';
 import { anyIn } from './triggers';
 import { isSensitive, propertiesThatMatter } from './values';
@@ -35,7 +35,7 @@ export interface JsOptions {
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
 export function analyzeJs(source: string, filename: string, options: JsOptions): JsAnalysis {
   const parse = (jsx: boolean) =>
-    parseSync(filename, source, {
+    parseJs(filename, source, {
       lang: jsx ? 'jsx' : 'js',
       sourceType: options.sourceType,
       preserveParens: false,
