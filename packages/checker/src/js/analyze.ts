@@ -30,16 +30,19 @@ export interface JsOptions {
   collectDependencies?: boolean;
   /** Sorted offsets of trigger words (skeleton.ts): only sites holding one can read a literal that matters. */
   triggers?: number[];
+  /** Regions to blank before parsing (fast.ts): flat, sorted, disjoint [start, end) offsets. */
+  blank?: number[];
 }
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
 export function analyzeJs(source: string, filename: string, options: JsOptions): JsAnalysis {
   const parse = (jsx: boolean) =>
-    parseJs(filename, source, {
-      lang: jsx ? 'jsx' : 'js',
-      sourceType: options.sourceType,
-      preserveParens: false,
-    });
+    parseJs(
+      filename,
+      source,
+      { lang: jsx ? 'jsx' : 'js', sourceType: options.sourceType, preserveParens: false },
+      options.blank,
+    );
   let parsed = parse(options.jsx ?? false);
   // Unbuilt sources sometimes ship JSX in .js files: a second chance before calling it broken.
   if (parsed.errors.length > 0 && !options.jsx) {

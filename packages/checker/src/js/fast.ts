@@ -1,6 +1,6 @@
 import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
 import type { Dependency } from './evaluate';
-import { blankRegions, mergeSpans, type ParamScope, scanSkeleton } from './skeleton';
+import { mergeSpans, type ParamScope, scanSkeleton } from './skeleton';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
@@ -50,10 +50,11 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     if (round === 0)
       for (let r = 0; r < regions.length; r += 2)
         fastStats.blankedBytes += (regions[r + 1] as number) - (regions[r] as number);
-    const result = analyzeJs(blankRegions(source, regions), filename, {
+    const result = analyzeJs(source, filename, {
       ...options,
       collectDependencies: true,
       triggers: skeleton.triggers,
+      blank: regions,
     });
     if (result.syntaxError) break;
     const paramScopes = skeleton.paramScopes ?? [];

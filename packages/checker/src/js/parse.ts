@@ -2,6 +2,8 @@ import { type ParseResult, type ParserOptions, parseSync } from 'oxc-parser';
 import { getBufferOffset, parseRawSync } from 'oxc-parser/src-js/bindings.js';
 import { ACTIVE_SIZE, BLOCK_ALIGN, BLOCK_SIZE, BUFFER_SIZE } from 'oxc-parser/src-js/generated/constants.js';
 import { deserialize } from 'oxc-parser/src-js/generated/deserialize/js.js';
+import { blankUtf8 } from './blank-utf8';
+import { blankRegions } from './skeleton';
 
 /**
  * oxc-parser with "raw transfer": the Rust parser writes the AST into memory shared with JS and a
@@ -47,17 +49,30 @@ function acquireBuffer(): RawBuffer | null {
   return rawBuffer;
 }
 
-/** Parses JavaScript (or JSX) into ESTree, as `parseSync` would. */
-export function parseJs(filename: string, source: string, options: ParserOptions): Parsed {
+/**
+ * Parses JavaScript (or JSX) into ESTree, as `parseSync` would. With `blank` (flat, sorted, disjoint
+ * [start, end) offsets), parses the text with those regions blanked (skeleton.ts); offsets in the
+ * result are the same as in `source`, and nothing in it comes from a blanked region.
+ */
+export function parseJs(
+  filename: string,
+  source: string,
+  options: ParserOptions,
+  blank?: readonly number[],
+): Parsed {
   const buffer = source.length <= MAX_RAW_CHARS ? acquireBuffer() : null;
-  if (!buffer) return parseSync(filename, source, options) as Parsed;
+  if (!buffer) {
+    const text = blank && blank.length > 0 ? blankRegions(source, blank) : source;
+    return parseSync(filename, text, options) as Parsed;
+  }
   const reserved = source.length * 3;
   const sourceStart = ACTIVE_SIZE - reserved;
-  const { written } = encoder.encodeInto(
-    source,
-    new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved),
-  );
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved);
+  const { written } = encoder.encodeInto(source, bytes);
+  if (blank && blank.length > 0) blankUtf8(bytes, source, blank);
   parseRawSync(filename, buffer.block, sourceStart, written, options);
+  // The deserializer slices names and raw values out of `source`: equal to the blanked text
+  // wherever the AST has a node (blanking keeps every character's length).
   return deserialize(buffer, source, sourceStart, written) as Parsed;
 }
 

@@ -267,7 +267,7 @@ export function mergeSpans(spans: Array<[number, number]>): number[] {
 }
 
 /** The source with every region's characters (line breaks kept) replaced by spaces. */
-export function blankRegions(src: string, regions: number[]): string {
+export function blankRegions(src: string, regions: readonly number[]): string {
   const units = Buffer.from(src, 'utf16le');
   const view = new Uint16Array(units.buffer, units.byteOffset, src.length);
   for (let r = 0; r < regions.length; r += 2) {
