@@ -15,7 +15,7 @@ function blankedText(source: string, regions: number[]): string {
 /** Regions around every `{…}` interior and every comment of the sample (good enough for these texts). */
 function regionsOf(source: string): number[] {
   const out: number[] = [];
-  for (const m of source.matchAll(/\{[^{}]*\}|\/\*[^]*?\*\//g)) {
+  for (const m of source.matchAll(/\{[^{}]*\}|\/\*[\s\S]*?\*\//g)) {
     const inner = m[0].startsWith('{') ? 1 : 0;
     out.push((m.index as number) + inner, (m.index as number) + m[0].length - inner);
   }
@@ -37,7 +37,7 @@ describe('blankUtf8', () => {
     const text = blankedText(source, regions);
     expect(text.length).toBe(source.length);
     const inRegion = (i: number) =>
-      regions.some((_, r) => r % 2 === 0 && regions[r]! <= i && i < regions[r + 1]!);
+      regions.some((_, r) => r % 2 === 0 && (regions[r] as number) <= i && i < (regions[r + 1] as number));
     for (let i = 0; i < source.length; i++) {
       const original = source[i] as string;
       if (!inRegion(i) || /[\n\r\u2028\u2029]/.test(original)) expect(text[i]).toBe(original);

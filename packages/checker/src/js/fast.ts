@@ -1,6 +1,6 @@
 import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
 import type { Dependency } from './evaluate';
-import { mergeSpans, type ParamScope, scanSkeleton } from './skeleton';
+import { type ParamScope, scanSkeleton } from './skeleton';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
@@ -44,7 +44,7 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
   const kept = new Uint8Array(bodies.length);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const selected = maximalBodies(bodies, kept);
-    const regions = mergeSpans([...selected.map((b) => bodies[b] as [number, number]), ...pairs(inert)]);
+    const regions = unionOfSpans(flatSpans(bodies, selected), inert);
     if (regions.length === 0) break;
     fastStats.rounds++;
     if (round === 0)
@@ -89,9 +89,38 @@ function maximalBodies(bodies: Array<[number, number]>, kept: Uint8Array): numbe
   return out;
 }
 
-function pairs(flat: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < flat.length; i += 2) out.push([flat[i] as number, flat[i + 1] as number]);
+function flatSpans(bodies: Array<[number, number]>, selected: number[]): number[] {
+  const out = new Array<number>(selected.length * 2);
+  for (let i = 0; i < selected.length; i++) {
+    const body = bodies[selected[i] as number] as [number, number];
+    out[2 * i] = body[0];
+    out[2 * i + 1] = body[1];
+  }
+  return out;
+}
+
+/** The union of two flat lists of sorted, disjoint [start, end) spans, as one such list (a linear merge). */
+export function unionOfSpans(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let start: number;
+    let end: number;
+    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) {
+      start = a[i] as number;
+      end = a[i + 1] as number;
+      i += 2;
+    } else {
+      start = b[j] as number;
+      end = b[j + 1] as number;
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && start < (out[last] as number)) {
+      if (end > (out[last] as number)) out[last] = end;
+    } else out.push(start, end);
+  }
   return out;
 }
 

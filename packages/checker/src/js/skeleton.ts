@@ -251,21 +251,6 @@ function outside(offsets: number[], spans: number[]): number[] {
   return out;
 }
 
-/** Sorted, disjoint flat [start, end) spans covering the given (possibly nested or overlapping) ones. */
-export function mergeSpans(spans: Array<[number, number]>): number[] {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const out: number[] = [];
-  for (const [start, end] of sorted) {
-    const last = out.length - 1;
-    if (last > 0 && start < (out[last] as number)) {
-      if (end > (out[last] as number)) out[last] = end;
-      continue;
-    }
-    out.push(start, end);
-  }
-  return out;
-}
-
 /** The source with every region's characters (line breaks kept) replaced by spaces. */
 export function blankRegions(src: string, regions: readonly number[]): string {
   const units = Buffer.from(src, 'utf16le');

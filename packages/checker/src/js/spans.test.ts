@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { unionOfSpans } from './fast';
+
+/** Flat sorted disjoint spans from arbitrary pairs (the shape the skeleton produces). */
+const spans = fc
+  .array(fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 20 })), { maxLength: 12 })
+  .map((pairs) => {
+    const out: number[] = [];
+    for (const [start, length] of [...pairs].sort((x, y) => x[0] - y[0])) {
+      const from = Math.max(start, (out[out.length - 1] ?? -1) + 1);
+      out.push(from, from + length);
+    }
+    return out;
+  });
+
+const covered = (flat: number[]) => {
+  const set = new Set<number>();
+  for (let i = 0; i < flat.length; i += 2)
+    for (let x = flat[i] as number; x < (flat[i + 1] as number); x++) set.add(x);
+  return set;
+};
+
+describe('unionOfSpans', () => {
+  it('merges nested and overlapping spans from both lists', () => {
+    expect(unionOfSpans([0, 10, 20, 30], [2, 4, 25, 40, 50, 60])).toEqual([0, 10, 20, 40, 50, 60]);
+    expect(unionOfSpans([], [1, 2])).toEqual([1, 2]);
+    expect(unionOfSpans([5, 9], [])).toEqual([5, 9]);
+  });
+
+  it('covers exactly the offsets either list covers, as sorted disjoint spans', () => {
+    fc.assert(
+      fc.property(spans, spans, (a, b) => {
+        const union = unionOfSpans(a, b);
+        for (let i = 2; i < union.length; i += 2)
+          expect(union[i] as number).toBeGreaterThanOrEqual(union[i - 1] as number);
+        expect([...covered(union)].sort((x, y) => x - y)).toEqual(
+          [...new Set([...covered(a), ...covered(b)])].sort((x, y) => x - y),
+        );
+      }),
+    );
+  });
+});
