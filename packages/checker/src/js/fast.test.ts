@@ -63,6 +63,30 @@ describe('skeleton blanking is exact', () => {
   it('finds nothing to parse in a file without any trigger', () => {
     expect(scanSkeleton('function a(b) { return b + 1; }').hasTriggers).toBe(false);
   });
+
+  it('finds nothing to parse when the only triggers are in comments', () => {
+    expect(
+      scanSkeleton('/* eval(x) */ function a(b) { return b + 1; } // window.setTimeout("x")').hasTriggers,
+    ).toBe(false);
+  });
+
+  it('still counts triggers in comments when the lexer lost its way (they may be code)', () => {
+    expect(scanSkeleton('function a(b) { return b + 1; /* eval(x) */').hasTriggers).toBe(true);
+  });
+
+  it('finds triggers in strings, templates and regexes, not in comments', () => {
+    const code = "a('eval'); b(`x${c}setTimeout`); d(/window/); /* Function */ // navigator";
+    const at = (word: string) => code.indexOf(word);
+    expect(scanSkeleton(code).triggers).toEqual([at('eval'), at('setTimeout'), at('window')]);
+  });
+
+  it('reads a regex after a comment as a regex (the comment is not the code before it)', () => {
+    // Taken for a division, `/'/` would open a string and swallow the rest of the line.
+    const code = "var r = [\n  // ends with a word\n  /'/, 1];\nfunction a() { b(); } eval(x);";
+    const skeleton = scanSkeleton(code);
+    const body = code.indexOf('{ b(); }') + 1;
+    expect(skeleton.bodies).toContainEqual([body, body + 6]);
+  });
 });
 
 describe('the rule snippets stay exact inside larger code', () => {

@@ -1,4 +1,4 @@
-import { anyIn, findTriggers, IDENT } from './triggers';
+import { anyIn, findTriggers, IDENT, scanEscape, scanWord, scanWords, type TriggerOffsets } from './triggers';
 
 /**
  * A cheap lexical pass (strings, comments, templates, regex literals, brackets) that finds the
@@ -85,14 +85,16 @@ interface Brace {
   template: boolean;
 }
 
-/** 1 for the characters the lexer acts on: quotes, `/`, brackets, braces. */
-const LEX = new Uint8Array(65536);
-for (const ch of '"\'`/{}()[]') LEX[ch.charCodeAt(0)] = 1;
+/** What the lexer does at a code unit: 0 skip, 1 read a word (triggers.ts), 2 lex (quotes, `/`, brackets, braces), 3 an escape. */
+const ACTION = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (IDENT[c] === 1) ACTION[c] = 1;
+for (const ch of '"\'`/{}()[]') ACTION[ch.charCodeAt(0)] = 2;
+ACTION[92] = 3;
 
 export function scanSkeleton(src: string): Skeleton {
-  const { triggers, thisAt } = findTriggers(src);
-  if (triggers.length === 0 && thisAt.length === 0)
-    return { bodies: [], inert: [], maxDepth: 0, hasTriggers: false };
+  // Trigger words are found during the same pass, in code, strings, templates and regexes, not in
+  // comments (no finding starts there): one pass over the text instead of two.
+  const found: TriggerOffsets = { triggers: [], thisAt: [] };
   const n = src.length;
   const braces: Brace[] = [];
   const parens: number[] = [];
@@ -115,6 +117,7 @@ export function scanSkeleton(src: string): Skeleton {
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
+    scanWords(src, from, t.end, found);
     if (t.expr === -1) return t.end;
     braces.push(brace);
     if (++depth > maxDepth) maxDepth = depth;
@@ -123,13 +126,22 @@ export function scanSkeleton(src: string): Skeleton {
 
   while (i < n) {
     const c = src.charCodeAt(i);
-    if (LEX[c] === 0) {
+    const action = ACTION[c];
+    if (action === 0) {
       i++;
+      continue;
+    }
+    if (action === 1) {
+      i = scanWord(src, i, c, n, found);
+      continue;
+    }
+    if (action === 3) {
+      i = scanEscape(src, i, found);
       continue;
     }
     const p = i;
     if (c === 34 || c === 39) {
-      i = skipString(src, p, c);
+      i = scanString(src, p, c, found);
       if (i - p > LONG_STRING && src.charCodeAt(i - 1) === c) strings.push(p + 1, i - 1);
     } else if (c === 96) {
       i = resumeTemplate(p + 1, {
@@ -151,7 +163,8 @@ export function scanSkeleton(src: string): Skeleton {
         i = e === -1 ? n : e + 2;
         comments.push(p, i);
       } else {
-        const e = regexAllowed(src, p) ? skipRegex(src, p) : -1;
+        const e = regexAllowed(src, p, comments) ? skipRegex(src, p) : -1;
+        if (e !== -1) scanWords(src, p + 1, e, found);
         i = e === -1 ? p + 1 : e;
       }
     } else if (c === 40 || c === 91) {
@@ -208,10 +221,20 @@ export function scanSkeleton(src: string): Skeleton {
     }
   }
   if (braces.length > 0 || parens.length > 0) balanced = false;
-  if (!balanced)
-    return { bodies: [], inert: [], maxDepth: Math.max(maxDepth, rawDepth(src)), hasTriggers: true };
-  const codeTriggers = outside(triggers, comments);
-  const codeThis = outside(thisAt, comments);
+  if (!balanced) {
+    // The lexer lost its way, so what it took for comments may be code: any trigger anywhere counts.
+    const raw = findTriggers(src);
+    return {
+      bodies: [],
+      inert: [],
+      maxDepth: Math.max(maxDepth, rawDepth(src)),
+      hasTriggers: raw.triggers.length > 0 || raw.thisAt.length > 0,
+    };
+  }
+  const codeTriggers = found.triggers;
+  const codeThis = found.thisAt;
+  if (codeTriggers.length === 0 && codeThis.length === 0)
+    return { bodies: [], inert: [], maxDepth, hasTriggers: false };
   const bodies: Array<[number, number]> = [];
   for (const [start, end, thisSafe, literal] of candidates) {
     if (anyIn(codeTriggers, start, end) || (thisSafe === 0 && anyIn(codeThis, start, end))) continue;
@@ -236,19 +259,6 @@ export function scanSkeleton(src: string): Skeleton {
     triggers: codeTriggers,
     paramScopes,
   };
-}
-
-/** The offsets (sorted) that fall outside the sorted, disjoint [start, end) spans. */
-function outside(offsets: number[], spans: number[]): number[] {
-  if (spans.length === 0) return offsets;
-  const out: number[] = [];
-  let s = 0;
-  for (const offset of offsets) {
-    while (s < spans.length && (spans[s + 1] as number) <= offset) s += 2;
-    if (s < spans.length && (spans[s] as number) <= offset) continue;
-    out.push(offset);
-  }
-  return out;
 }
 
 /** The source with every region's characters (line breaks kept) replaced by spaces. */
@@ -343,8 +353,12 @@ function classifyBrace(
   return { kind: 'other', ps: -1, pe: -1 };
 }
 
-function regexAllowed(src: string, p: number): boolean {
-  const k = prevSignificant(src, p - 1);
+/** Whether a `/` at p starts a regex: decided by the code before it, comments skipped. */
+function regexAllowed(src: string, p: number, comments: number[]): boolean {
+  let k = prevSignificant(src, p - 1);
+  for (let c = comments.length - 2; c >= 0 && k >= 0 && comments[c + 1] === k + 1; c -= 2) {
+    k = prevSignificant(src, (comments[c] as number) - 1);
+  }
   if (k < 0) return true;
   const ch = src.charCodeAt(k);
   if (ch === 41 || ch === 93) return false;
@@ -354,14 +368,16 @@ function regexAllowed(src: string, p: number): boolean {
   return true;
 }
 
-function skipString(src: string, p: number, quote: number): number {
+/** Skips a string literal from its opening quote, recording the triggers in it; returns the offset after it. */
+function scanString(src: string, p: number, quote: number, found: TriggerOffsets): number {
   const n = src.length;
   let j = p + 1;
   while (j < n) {
     const ch = src.charCodeAt(j);
     if (ch === quote) return j + 1;
-    if (ch === 92) j += 2;
+    if (ch === 92) j = scanEscape(src, j, found);
     else if (ch === 10) return j;
+    else if (IDENT[ch] === 1) j = scanWord(src, j, ch, n, found);
     else j++;
   }
   return n;

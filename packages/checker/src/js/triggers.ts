@@ -75,47 +75,67 @@ export interface TriggerOffsets {
   thisAt: number[];
 }
 
+/**
+ * Every trigger in the raw text, comments included. skeleton.ts finds the same words while it
+ * lexes (and skips comments); this whole-text scan is its fallback when the lexer loses its way.
+ */
 export function findTriggers(src: string): TriggerOffsets {
-  const triggers: number[] = [];
-  const thisAt: number[] = [];
-  const n = src.length;
-  let i = 0;
-  while (i < n) {
+  const found: TriggerOffsets = { triggers: [], thisAt: [] };
+  scanWords(src, 0, src.length, found);
+  return found;
+}
+
+/** Finds the triggers in src[from, to): words as in `scanWord`, and `\u` / `\x` escapes. */
+export function scanWords(src: string, from: number, to: number, found: TriggerOffsets): void {
+  let i = from;
+  while (i < to) {
     const c = src.charCodeAt(i);
-    if (IDENT[c] === 0) {
-      if (c === 92 /* \ */) {
-        const next = src.charCodeAt(i + 1);
-        if (next === 117 || next === 120) triggers.push(i);
-        i += 2;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < n && IDENT[src.charCodeAt(i)] === 1) i++;
-    const len = i - start;
-    if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | (c & 0x5f)] === 0) continue;
-    const word = src.slice(start, i);
-    if (wordSet.has(word)) {
-      triggers.push(start);
-      continue;
-    }
-    const afterDot = start > 0 && src.charCodeAt(start - 1) === 46;
-    if (globalSet.has(word)) {
-      if (!afterDot && !isObjectKey(src, start, i)) triggers.push(start);
-    } else if (word === 'this') {
-      if (!afterDot) thisAt.push(start);
-    } else {
-      const lower = word.toLowerCase();
-      // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
-      if (lower === 'iframe') triggers.push(start);
-      else if (lower === 'frame' && isQuote(src.charCodeAt(start - 1)) && isQuote(src.charCodeAt(i)))
-        triggers.push(start);
-    }
+    if (IDENT[c] === 1) i = scanWord(src, i, c, to, found);
+    else if (c === 92 /* \ */) i = scanEscape(src, i, found);
+    else i++;
   }
-  return { triggers, thisAt };
+}
+
+/** At a backslash: records `\u` / `\x` (they can spell anything) and returns the offset after the pair. */
+export function scanEscape(src: string, at: number, found: TriggerOffsets): number {
+  const next = src.charCodeAt(at + 1);
+  if (next === 117 || next === 120) found.triggers.push(at);
+  return at + 2;
+}
+
+/**
+ * Reads the identifier-like run starting at `start` (whose first code unit is `c`), up to `limit`,
+ * records it when it is a trigger (or a `this`), and returns the offset after the run.
+ */
+export function scanWord(
+  src: string,
+  start: number,
+  c: number,
+  limit: number,
+  found: TriggerOffsets,
+): number {
+  let i = start + 1;
+  while (i < limit && IDENT[src.charCodeAt(i)] === 1) i++;
+  const len = i - start;
+  if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | (c & 0x5f)] === 0) return i;
+  const word = src.slice(start, i);
+  if (wordSet.has(word)) {
+    found.triggers.push(start);
+    return i;
+  }
+  const afterDot = start > 0 && src.charCodeAt(start - 1) === 46;
+  if (globalSet.has(word)) {
+    if (!afterDot && !isObjectKey(src, start, i)) found.triggers.push(start);
+  } else if (word === 'this') {
+    if (!afterDot) found.thisAt.push(start);
+  } else {
+    const lower = word.toLowerCase();
+    // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
+    if (lower === 'iframe') found.triggers.push(start);
+    else if (lower === 'frame' && isQuote(src.charCodeAt(start - 1)) && isQuote(src.charCodeAt(i)))
+      found.triggers.push(start);
+  }
+  return i;
 }
 
 /** `{top: 1}` / `, parent: x`: a property key, not a reference (a `? top :` ternary is not matched). */
