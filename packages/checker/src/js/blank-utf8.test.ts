@@ -8,7 +8,7 @@ const WHITE = new Set([' ', '\u00a0', '\u3000']);
 
 function blankedText(source: string, regions: number[]): string {
   const bytes = new TextEncoder().encode(source);
-  blankUtf8(bytes, source, regions);
+  blankUtf8(bytes, source, regions, bytes.length);
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 

@@ -14,8 +14,14 @@
  * The work is native fills and searches plus a step per non-ASCII character: bundles are nearly all
  * ASCII, and a per-byte loop over the blanked four fifths of the corpus cost as much as parsing.
  */
-export function blankUtf8(bytes: Uint8Array, source: string, regions: readonly number[]): void {
-  const wide = nonAsciiCharacters(source);
+export function blankUtf8(
+  bytes: Uint8Array,
+  source: string,
+  regions: readonly number[],
+  utf8Length: number,
+): void {
+  // As many bytes as characters: all ASCII, nothing to search for.
+  const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharacters(source);
   const cr = source.includes('\r');
   let k = 0;
   for (let r = 0; r < regions.length; r += 2) {
@@ -42,6 +48,8 @@ interface NonAscii {
   /** extra[i]: UTF-8 bytes minus UTF-16 units of all characters before at[i] (extra[at.length]: all). */
   extra: number[];
 }
+
+const NO_WIDE_CHARACTERS: NonAscii = { at: [], code: [], extra: [0] };
 
 function nonAsciiCharacters(source: string): NonAscii {
   const at: number[] = [];

@@ -158,14 +158,20 @@ function keepBodiesUsing(
     const inner = innermost(bodies, bodyParents, at);
     if (inner >= 0 && kept[inner] === 1) continue;
     const name = m[0];
-    const property = propertyAfter(source, at + name.length);
-    const matters = (byName.get(name) ?? []).some(
-      ([, s, e, props]) =>
-        s <= at &&
-        at < e &&
-        (props === undefined || property === undefined || props.includes(property)) &&
-        !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents),
-    );
+    // Read only when a dependency limits the properties that matter (most matches never need it).
+    let property: string | undefined | null = null;
+    const propertyHere = () => {
+      if (property === null) property = propertyAfter(source, at + name.length);
+      return property;
+    };
+    const matters = (byName.get(name) ?? []).some(([, s, e, props]) => {
+      if (at < s || at >= e) return false;
+      if (props !== undefined) {
+        const p = propertyHere();
+        if (p !== undefined && !props.includes(p)) return false;
+      }
+      return !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents);
+    });
     if (!matters) continue;
     for (let b = inner; b >= 0 && kept[b] === 0; b = bodyParents[b] as number) {
       kept[b] = 1;

@@ -69,7 +69,7 @@ export function parseJs(
   const sourceStart = ACTIVE_SIZE - reserved;
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved);
   const { written } = encoder.encodeInto(source, bytes);
-  if (blank && blank.length > 0) blankUtf8(bytes, source, blank);
+  if (blank && blank.length > 0) blankUtf8(bytes, source, blank, written);
   parseRawSync(filename, buffer.block, sourceStart, written, options);
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
   // wherever the AST has a node (blanking keeps every character's length).
