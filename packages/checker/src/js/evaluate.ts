@@ -24,14 +24,36 @@ const MAX_ITEMS = 256;
 /** Dependencies remembered with a cached binding value; distinct ones are few in real code. */
 const MAX_CACHED_DEPENDENCIES = 512;
 
-function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
+const NOTHING: never[] = [];
+/** Lists this long are searched linearly when removing repeats; longer ones get a Set. */
+const LINEAR_UNIQUE = 16;
+
+/**
+ * `items[from…]` without repeats of the same first two fields (name and scope start, or a span),
+ * in first-seen order, at most MAX_CACHED_DEPENDENCIES. Most lists are short: compared in place,
+ * without building keys.
+ */
+function uniqueFrom<T extends readonly [unknown, unknown, ...unknown[]]>(items: T[], from: number): T[] {
+  if (from >= items.length) return NOTHING;
   const out: T[] = [];
-  for (const item of items) {
-    const key = keyOf(item);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(item);
+  let seen: Set<string> | undefined;
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as T;
+    if (seen === undefined) {
+      let repeat = false;
+      for (let j = 0; j < out.length && !repeat; j++) {
+        const o = out[j] as T;
+        repeat = o[0] === item[0] && o[1] === item[1];
+      }
+      if (repeat) continue;
+      out.push(item);
+      if (out.length >= LINEAR_UNIQUE) seen = new Set(out.map((o) => `${o[0]}:${o[1]}`));
+    } else {
+      const key = `${item[0]}:${item[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(item);
+    }
     if (out.length >= MAX_CACHED_DEPENDENCIES) break;
   }
   return out;
@@ -147,10 +169,13 @@ export class Evaluator {
     const name: string = node.name;
     if (name === 'undefined') return UNKNOWN_VALUE;
     const binding = this.scopeOf(node).resolve(name);
-    this.resolved.push(
-      binding ? [name, binding.scope.start, binding.scope.end] : [name, 0, Number.MAX_SAFE_INTEGER],
-    );
-    if (!binding) return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
+    if (!binding) {
+      this.resolved.push([name, 0, Number.MAX_SAFE_INTEGER]);
+      return GLOBAL_OBJECT_NAMES.has(name) ? GLOBAL_OBJECT : path([name]);
+    }
+    // The same record for every use of a binding (nobody mutates dependencies).
+    binding.dependency ??= [binding.name, binding.scope.start, binding.scope.end];
+    this.resolved.push(binding.dependency);
     const value = this.bindingValue(binding, depth);
     if (isSensitive(value)) this.touchedSensitive = true;
     return value;
@@ -183,8 +208,8 @@ export class Evaluator {
     // beyond what real aliasing needs). Dependencies are kept with the value, bounded.
     const entry: CachedValue = {
       value,
-      resolved: unique(this.resolved.slice(resolvedFrom), (d) => `${d[0]}:${d[1]}`),
-      consulted: unique(this.consulted.slice(consultedFrom), (c) => `${c[0]}:${c[1]}`),
+      resolved: uniqueFrom(this.resolved, resolvedFrom),
+      consulted: uniqueFrom(this.consulted, consultedFrom),
     };
     binding.value = entry;
     return value;

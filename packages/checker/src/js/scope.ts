@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: ESTree nodes from oxc-parser are plain JSON objects.
+import type { Dependency } from './evaluate';
+
 export type Node = any;
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch';
@@ -18,10 +20,16 @@ export interface Binding {
   /** Evaluation cache and cycle guard (owned by the evaluator). */
   value?: unknown;
   evaluating?: boolean;
+  /** The evaluator's record of a use of this binding (evaluate.ts Dependency), made once. */
+  dependency?: Dependency;
 }
 
+/** What a scope that declares nothing (most blocks, many functions) reports: no Map each. */
+const NO_BINDINGS: ReadonlyMap<string, Binding> = new Map();
+
 export class Scope {
-  readonly bindings = new Map<string, Binding>();
+  /** Created at the first declaration. */
+  private own: Map<string, Binding> | undefined = undefined;
   constructor(
     readonly parent: Scope | undefined,
     /** Function-like scope: receives `var` declarations. */
@@ -39,21 +47,43 @@ export class Scope {
     return scope;
   }
 
+  /** The names declared here, in declaration order. */
+  get bindings(): ReadonlyMap<string, Binding> {
+    return this.own ?? NO_BINDINGS;
+  }
+
   declare(name: string, kind: BindingKind, init?: Node): Binding {
-    const existing = this.bindings.get(name);
+    let own = this.own;
+    if (own === undefined) {
+      own = new Map();
+      this.own = own;
+    }
+    const existing = own.get(name);
     if (existing) {
       // `var a = 1; var a = 2` or a function redeclared: the value is no longer a single constant.
       if (init !== undefined || kind === 'function' || existing.kind !== kind) existing.reassigned = true;
       return existing;
     }
-    const binding: Binding = { name, kind, scope: this, init, reassigned: false };
-    this.bindings.set(name, binding);
+    // Every field present from the start: one object shape for all bindings.
+    const binding: Binding = {
+      name,
+      kind,
+      scope: this,
+      init,
+      initKey: undefined,
+      initKeyComputed: undefined,
+      reassigned: false,
+      value: undefined,
+      evaluating: false,
+      dependency: undefined,
+    };
+    own.set(name, binding);
     return binding;
   }
 
   resolve(name: string): Binding | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      const binding = scope.bindings.get(name);
+      const binding = scope.own?.get(name);
       if (binding) return binding;
     }
     return undefined;

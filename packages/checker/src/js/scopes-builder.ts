@@ -58,4 +58,47 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
   for (const name of patternNames(id)) scope.declare(name.name, kind).reassigned = kind !== 'param';
 }
 
+/**
+ * Whether a block's statements can declare a name in the block's own scope: `let`, `const`,
+ * `class`, `function` (directly, or as the body of an `if` or a label in sloppy code). A block
+ * that cannot gets no scope of its own: it would stay empty, and its names resolve the same in
+ * the enclosing one. Statements not listed (recovered syntax errors too) count as declaring.
+ */
+export function declaresInBlock(statements: readonly Node[]): boolean {
+  for (const statement of statements) if (declaresInEnclosing(statement)) return true;
+  return false;
+}
+
+function declaresInEnclosing(statement: Node | null): boolean {
+  if (!statement) return false;
+  switch (statement.type) {
+    case 'ExpressionStatement':
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+    case 'EmptyStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'DebuggerStatement':
+    // These open a scope of their own for what they declare.
+    case 'BlockStatement':
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'SwitchStatement':
+    case 'TryStatement':
+      return false;
+    case 'VariableDeclaration':
+      return statement.kind !== 'var';
+    case 'IfStatement':
+      return declaresInEnclosing(statement.consequent) || declaresInEnclosing(statement.alternate);
+    case 'LabeledStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'WithStatement':
+      return declaresInEnclosing(statement.body);
+    default:
+      return true;
+  }
+}
+
 export { Scope };

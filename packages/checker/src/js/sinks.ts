@@ -65,13 +65,16 @@ const SCRIPT_RUNNING_HTML_CALLS = new Set(['write', 'writeln', 'createContextual
 const EXTERNAL_SCRIPT_MARKUP = /<script\b[^>]*?\bsrc\s*=\s*["']?((?:https?:)?\/\/[^"'\s>\p{Cc}]+)/iu;
 const HTML_SINK_PROPS = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
-const NAVIGATOR_RULES: Record<string, 'no-clipboard' | 'no-geolocation' | 'no-vibrate'> = {
-  clipboard: 'no-clipboard',
-  geolocation: 'no-geolocation',
-  vibrate: 'no-vibrate',
-  webkitVibrate: 'no-vibrate',
-  mozVibrate: 'no-vibrate',
-};
+/** A Map, not an object literal: `navigator.hasOwnProperty` must not find Object.prototype's. */
+const NAVIGATOR_RULES = new Map<string, 'no-clipboard' | 'no-geolocation' | 'no-vibrate'>([
+  ['clipboard', 'no-clipboard'],
+  ['geolocation', 'no-geolocation'],
+  ['vibrate', 'no-vibrate'],
+  ['webkitVibrate', 'no-vibrate'],
+  ['mozVibrate', 'no-vibrate'],
+]);
+/** Keys of `x.key = …` that checkAssignment reads: the HTML sinks and a script's src. */
+const ASSIGNED_KEYS = new Set([...HTML_SINK_PROPS, 'src']);
 
 export interface SinkContext {
   ev: Evaluator;
@@ -80,6 +83,60 @@ export interface SinkContext {
   report: (finding: RawFinding) => void;
   /** Set when a TTMinis.login / TTMinis.game.login reference is seen. */
   sawLogin: () => void;
+}
+
+const isReference = (node: Node | null | undefined): boolean =>
+  node?.type === 'Identifier' || node?.type === 'MemberExpression';
+
+/**
+ * Whether checkSite can do anything at this node (an expression or statement; the walk never asks
+ * about the properties of a destructuring pattern, which store nothing). False only where checkSite
+ * would return without evaluating anything, so that leaving the node out of the sites changes no
+ * finding and no dependency: member expressions whose key no rule reads (most of them), assignments
+ * to a name or to an unread key of a non-reference, declarators without an object pattern, calls of
+ * a function written in place. Keep in step with checkSite and the functions it calls.
+ */
+export function isSite(node: Node): boolean {
+  switch (node.type) {
+    case 'CallExpression':
+    case 'NewExpression': {
+      // An IIFE: the callee evaluates to a plain function, no name, nothing to check.
+      const callee = unwrap(node.callee);
+      return (
+        callee.type !== 'FunctionExpression' &&
+        callee.type !== 'ArrowFunctionExpression' &&
+        callee.type !== 'ClassExpression'
+      );
+    }
+    case 'MemberExpression':
+      return node.computed || node.property.name === 'login' || NAVIGATOR_RULES.has(node.property.name);
+    case 'AssignmentExpression': {
+      const left = node.left;
+      if (left.type !== 'MemberExpression') return false;
+      return left.computed || isReference(node.right) || ASSIGNED_KEYS.has(left.property.name);
+    }
+    case 'VariableDeclarator':
+      return node.id.type === 'ObjectPattern' && !!node.init;
+    case 'ImportExpression':
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+      return !!node.source;
+    case 'JSXOpeningElement':
+      return true;
+    // Places that store a function reference for a later call (`{ '%eval%': eval }`, `[eval]`,
+    // `return eval`): only plain references are sites, so ordinary literals cost nothing.
+    case 'Property':
+      return !node.method && node.kind === 'init' && isReference(node.value);
+    case 'ArrayExpression':
+      return node.elements.some(isReference);
+    case 'ReturnStatement':
+      return isReference(node.argument);
+    case 'ExportDefaultDeclaration':
+      return isReference(node.declaration);
+    default:
+      return false;
+  }
 }
 
 export function checkSite(node: Node, ctx: SinkContext): void {
@@ -350,7 +407,7 @@ function checkMember(node: Node, ctx: SinkContext): void {
     if (pathIs(value, 'TTMinis', 'login') || pathIs(value, 'TTMinis', 'game', 'login')) ctx.sawLogin();
     return;
   }
-  const rule = NAVIGATOR_RULES[key];
+  const rule = NAVIGATOR_RULES.get(key);
   if (!rule) return;
   if (pathIs(ev.value(node.object), 'navigator'))
     report(ctx, rule, node, `navigator.${key} is a forbidden Web API`);
@@ -362,7 +419,7 @@ function checkDestructuring(pattern: Node, init: Node, ctx: SinkContext): void {
   for (const prop of pattern.properties) {
     if (prop.type !== 'Property') continue;
     const key = ctx.ev.key(prop.key, prop.computed);
-    const rule = key === undefined ? undefined : NAVIGATOR_RULES[key];
+    const rule = key === undefined ? undefined : NAVIGATOR_RULES.get(key);
     if (rule) report(ctx, rule, prop, `navigator.${key} is a forbidden Web API (destructured)`);
   }
 }

@@ -82,9 +82,15 @@ export function path(p: readonly string[]): Value {
   return { k: 'path', path: p };
 }
 
-export function pathIs(value: Value, ...expected: string[]): boolean {
-  if (value.k !== 'path' || value.path.length !== expected.length) return false;
-  return expected.every((segment, i) => value.path[i] === segment);
+/**
+ * Whether `value` is exactly the global path a.b.c (one to three segments). Fixed parameters rather
+ * than a rest array: this runs several times per call site and must not allocate.
+ */
+export function pathIs(value: Value, a: string, b?: string, c?: string): boolean {
+  if (value.k !== 'path') return false;
+  const p = value.path;
+  const length = b === undefined ? 1 : c === undefined ? 2 : 3;
+  return p.length === length && p[0] === a && (length < 2 || p[1] === b) && (length < 3 || p[2] === c);
 }
 
 /** `obj[key]` / `obj.key` for a known key. */

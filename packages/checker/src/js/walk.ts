@@ -1,45 +1,11 @@
 import { visitorKeys } from 'oxc-parser';
 import { Evaluator } from './evaluate';
 import type { Node } from './scope';
-import { declarePattern, patternNames, Scope } from './scopes-builder';
+import { ScopeIndex } from './scope-index';
+import { declarePattern, declaresInBlock, patternNames, Scope } from './scopes-builder';
+import { isSite } from './sinks';
 
 const KEYS = visitorKeys as Record<string, readonly string[]>;
-
-/** Node types whose check needs the whole file's scopes: evaluated after the walk. */
-const SITE_TYPES = new Set([
-  'CallExpression',
-  'NewExpression',
-  'MemberExpression',
-  'AssignmentExpression',
-  'ImportExpression',
-  'ImportDeclaration',
-  'ExportAllDeclaration',
-  'ExportNamedDeclaration',
-  'VariableDeclarator',
-  'JSXOpeningElement',
-]);
-
-const isReference = (node: Node | null | undefined): boolean =>
-  node?.type === 'Identifier' || node?.type === 'MemberExpression';
-
-/**
- * Places that store a function reference for a later call: an object property's value, an
- * array element, a returned or default-exported value (`{ '%eval%': eval }`, `[eval]`,
- * `return eval`). Only plain references are sites, so ordinary literals cost nothing.
- */
-function storesReference(node: Node): boolean {
-  switch (node.type) {
-    case 'Property':
-      return !node.method && node.kind === 'init' && isReference(node.value);
-    case 'ArrayExpression':
-      return node.elements.some(isReference);
-    case 'ReturnStatement':
-    case 'ExportDefaultDeclaration':
-      return isReference(node.type === 'ReturnStatement' ? node.argument : node.declaration);
-    default:
-      return false;
-  }
-}
 
 export interface WalkResult {
   sites: Node[];
@@ -49,98 +15,196 @@ export interface WalkResult {
 
 /**
  * One iterative pass (no recursion: deeply nested input cannot overflow the stack) that builds
- * scopes with hoisting, records writes, and collects the nodes the rules look at.
+ * scopes with hoisting, records writes, and collects the nodes the rules look at (sinks.ts isSite).
+ *
+ * Cost matters here (every node of every file): the common node types have their children pushed
+ * by name, in visitor-key order, rather than through `node[key]` lookups over visitorKeys; names
+ * and literals are never pushed, since nothing is done at them (the evaluator finds a name's scope
+ * from its position, scope-index.ts). The order nodes are visited in, and so the order of
+ * declarations, scopes and sites, is the visitor keys' pre-order.
  */
 export function walkProgram(program: Node, isModule: boolean): WalkResult {
-  const SCOPE = Symbol.for('openminis.scope');
-  const scopeOf = (node: Node): Scope => node[SCOPE];
   const root = new Scope(undefined, true, false);
   const scopes: Scope[] = [root];
-  const stack: Node[] = [program];
-  const stackScopes: Scope[] = [root];
   const sites: Node[] = [];
-  // `{ eval: e } = window` binds a name (an alias, followed to its calls); it stores nothing.
-  const patternProperties = new WeakSet<Node>();
-  const writes: Array<[string, Scope]> = [];
-  const functionBodies = new Set<Node>();
+  const nodes: Node[] = [];
+  const nodeScopes: Scope[] = [];
+  // Writes are resolved after the walk, once every hoisted declaration is known.
+  const writtenNames: string[] = [];
+  const writtenIn: Scope[] = [];
 
-  const write = (target: Node, scope: Scope) => {
-    if (target.type === 'Identifier') writes.push([target.name, scope]);
-    else if (
+  const push = (child: Node | null | undefined, scope: Scope): void => {
+    if (child && child.type !== 'Identifier' && child.type !== 'Literal') {
+      nodes.push(child);
+      nodeScopes.push(scope);
+    }
+  };
+  /** Pushed last to first, so that the first is visited first. */
+  const pushAll = (children: ReadonlyArray<Node | null>, scope: Scope): void => {
+    for (let i = children.length - 1; i >= 0; i--) push(children[i], scope);
+  };
+  const write = (target: Node, scope: Scope): void => {
+    if (target.type === 'Identifier') {
+      writtenNames.push(target.name);
+      writtenIn.push(scope);
+    } else if (
       target.type === 'ObjectPattern' ||
       target.type === 'ArrayPattern' ||
       target.type === 'AssignmentPattern'
     ) {
-      for (const id of patternNames(target)) writes.push([id.name, scope]);
+      for (const id of patternNames(target)) {
+        writtenNames.push(id.name);
+        writtenIn.push(scope);
+      }
     }
   };
+  const open = (scope: Scope): Scope => {
+    scopes.push(scope);
+    return scope;
+  };
 
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const scope = stackScopes.pop() as Scope;
+  pushAll(program.body, root);
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const scope = nodeScopes.pop() as Scope;
     let inner = scope;
     switch (node.type) {
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression': {
-        if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
-        inner = new Scope(scope, true, node.type !== 'ArrowFunctionExpression', node.start, node.end);
-        if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
-        if (node.type !== 'ArrowFunctionExpression') inner.declare('arguments', 'param');
-        for (const param of node.params) declarePattern(inner, param, 'param', undefined);
-        if (node.body?.type === 'BlockStatement') functionBodies.add(node.body);
-        break;
-      }
-      case 'ClassDeclaration':
-      case 'ClassExpression':
-        if (node.type === 'ClassDeclaration' && node.id) scope.declare(node.id.name, 'class');
-        inner = new Scope(scope, false, true, node.start, node.end);
-        if (node.type === 'ClassExpression' && node.id) inner.declare(node.id.name, 'class');
-        break;
-      case 'StaticBlock':
-        inner = new Scope(scope, true, true, node.start, node.end);
-        break;
-      case 'BlockStatement':
-        if (!functionBodies.has(node)) inner = new Scope(scope, false, false, node.start, node.end);
-        break;
-      case 'ForStatement':
-      case 'SwitchStatement':
-        inner = new Scope(scope, false, false, node.start, node.end);
-        break;
-      case 'ForInStatement':
-      case 'ForOfStatement':
-        inner = new Scope(scope, false, false, node.start, node.end);
-        if (node.left.type !== 'VariableDeclaration') write(node.left, scope);
-        break;
-      case 'CatchClause':
-        inner = new Scope(scope, false, false, node.start, node.end);
-        if (node.param) declarePattern(inner, node.param, 'catch', undefined);
-        break;
+      // The most frequent types: children by name.
+      case 'MemberExpression':
+        if (isSite(node)) sites.push(node);
+        // A non-computed key is a name, never evaluated.
+        if (node.computed) push(node.property, scope);
+        push(node.object, scope);
+        continue;
+      case 'CallExpression':
+      case 'NewExpression':
+        if (isSite(node)) sites.push(node);
+        pushAll(node.arguments, scope);
+        push(node.callee, scope);
+        continue;
+      case 'ExpressionStatement':
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+        push(node.expression, scope);
+        continue;
       case 'VariableDeclaration': {
         const target = node.kind === 'var' ? scope.functionScope() : scope;
         const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
         for (const decl of node.declarations) declarePattern(target, decl.id, kind, decl.init ?? undefined);
-        break;
+        pushAll(node.declarations, scope);
+        continue;
       }
+      case 'VariableDeclarator':
+        if (isSite(node)) sites.push(node);
+        push(node.init, scope);
+        push(node.id, scope);
+        continue;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression': {
+        if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
+        inner = open(new Scope(scope, true, node.type !== 'ArrowFunctionExpression', node.start, node.end));
+        if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
+        if (node.type !== 'ArrowFunctionExpression') inner.declare('arguments', 'param');
+        for (const param of node.params) declarePattern(inner, param, 'param', undefined);
+        // A function's body block is its scope: its statements are pushed directly.
+        if (node.body?.type === 'BlockStatement') pushAll(node.body.body, inner);
+        else push(node.body, inner);
+        pushAll(node.params, inner);
+        continue;
+      }
+      case 'BlockStatement':
+        if (declaresInBlock(node.body)) inner = open(new Scope(scope, false, false, node.start, node.end));
+        pushAll(node.body, inner);
+        continue;
+      case 'Property':
+        // Only object literals' properties come here (patterns are handled below).
+        if (isSite(node)) sites.push(node);
+        push(node.value, scope);
+        push(node.key, scope);
+        continue;
+      case 'AssignmentExpression':
+        write(node.left, scope);
+        if (isSite(node)) sites.push(node);
+        push(node.right, scope);
+        push(node.left, scope);
+        continue;
+      case 'ArrayExpression':
+        if (isSite(node)) sites.push(node);
+        pushAll(node.elements, scope);
+        continue;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        push(node.right, scope);
+        push(node.left, scope);
+        continue;
+      case 'ObjectExpression':
+        pushAll(node.properties, scope);
+        continue;
+      case 'ReturnStatement':
+        if (isSite(node)) sites.push(node);
+        push(node.argument, scope);
+        continue;
+      case 'UpdateExpression':
+        write(node.argument, scope);
+        push(node.argument, scope);
+        continue;
+      case 'UnaryExpression':
+      case 'AwaitExpression':
+      case 'SpreadElement':
+      case 'ThrowStatement':
+        push(node.argument, scope);
+        continue;
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        push(node.alternate, scope);
+        push(node.consequent, scope);
+        push(node.test, scope);
+        continue;
+      case 'SequenceExpression':
+        pushAll(node.expressions, scope);
+        continue;
+      case 'ThisExpression':
+        continue;
+      case 'ObjectPattern':
+        // `{ eval: e } = window` binds a name (an alias, followed to its calls); it stores nothing,
+        // so the pattern's properties are not sites: their key and value are walked directly.
+        for (let i = node.properties.length - 1; i >= 0; i--) {
+          const prop = node.properties[i];
+          if (prop.type === 'Property') {
+            push(prop.value, scope);
+            push(prop.key, scope);
+          } else push(prop, scope);
+        }
+        continue;
+      // Other scopes and declarations; children through the visitor keys below.
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        if (node.type === 'ClassDeclaration' && node.id) scope.declare(node.id.name, 'class');
+        inner = open(new Scope(scope, false, true, node.start, node.end));
+        if (node.type === 'ClassExpression' && node.id) inner.declare(node.id.name, 'class');
+        break;
+      case 'StaticBlock':
+        inner = open(new Scope(scope, true, true, node.start, node.end));
+        break;
+      case 'ForStatement':
+      case 'SwitchStatement':
+        inner = open(new Scope(scope, false, false, node.start, node.end));
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        inner = open(new Scope(scope, false, false, node.start, node.end));
+        if (node.left.type !== 'VariableDeclaration') write(node.left, scope);
+        break;
+      case 'CatchClause':
+        inner = open(new Scope(scope, false, false, node.start, node.end));
+        if (node.param) declarePattern(inner, node.param, 'catch', undefined);
+        break;
       case 'ImportDeclaration':
         for (const spec of node.specifiers) scope.declare(spec.local.name, 'import');
         break;
-      case 'AssignmentExpression':
-        write(node.left, scope);
-        break;
-      case 'UpdateExpression':
-        write(node.argument, scope);
-        break;
-      case 'Identifier':
-      case 'ThisExpression':
-        // Only what the evaluator resolves needs its scope attached.
-        node[SCOPE] = scope;
-        continue;
     }
-    if (inner !== scope) scopes.push(inner);
-    if (node.type === 'ObjectPattern') for (const prop of node.properties) patternProperties.add(prop);
-    if (SITE_TYPES.has(node.type) || (!patternProperties.has(node) && storesReference(node)))
-      sites.push(node);
+    if (isSite(node)) sites.push(node);
     const keys = KEYS[node.type];
     if (!keys) continue;
     for (let i = keys.length - 1; i >= 0; i--) {
@@ -149,21 +213,19 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       if (Array.isArray(child)) {
         for (let j = child.length - 1; j >= 0; j--) {
           const c = child[j];
-          if (c && typeof c.type === 'string') {
-            stack.push(c);
-            stackScopes.push(inner);
-          }
+          if (c && typeof c.type === 'string') push(c, inner);
         }
       } else if (typeof child.type === 'string') {
-        stack.push(child);
-        stackScopes.push(inner);
+        push(child, inner);
       }
     }
   }
 
-  for (const [name, scope] of writes) {
-    const binding = scope.resolve(name);
+  for (let i = 0; i < writtenNames.length; i++) {
+    const binding = (writtenIn[i] as Scope).resolve(writtenNames[i] as string);
     if (binding) binding.reassigned = true;
   }
+  const index = new ScopeIndex(scopes);
+  const scopeOf = (node: Node): Scope => index.scopeAt(node.start, node.end);
   return { sites, evaluator: new Evaluator(scopeOf, isModule), scopes };
 }
