@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unionOfSpans } from './fast';
+import { unionOfSpans } from './spans';
 
 /** Flat sorted disjoint spans from arbitrary pairs (the shape the skeleton produces). */
 const spans = fc
