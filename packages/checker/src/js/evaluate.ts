@@ -186,8 +186,10 @@ export class Evaluator {
     const cached = binding.value as CachedValue | undefined;
     if (cached) {
       // What the value depended on still counts for the site asking (fast.ts exactness).
-      for (const d of cached.resolved) this.resolved.push(d);
-      for (const c of cached.consulted) this.consulted.push(c);
+      // Indexed loops: this runs for every use of a cached binding.
+      const { resolved, consulted } = cached;
+      for (let i = 0; i < resolved.length; i++) this.resolved.push(resolved[i] as Dependency);
+      for (let i = 0; i < consulted.length; i++) this.consulted.push(consulted[i] as [number, number]);
       return cached.value;
     }
     if (binding.evaluating) return UNKNOWN_VALUE;

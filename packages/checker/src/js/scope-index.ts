@@ -21,7 +21,8 @@ export class ScopeIndex {
     }
     // A stable sort keeps an enclosing scope before an inner one with the same start.
     this.sorted = ordered ? scopes : [...scopes].sort((a, b) => a.start - b.start);
-    this.starts = Float64Array.from(this.sorted, (scope) => scope.start);
+    this.starts = new Float64Array(this.sorted.length);
+    for (let i = 0; i < this.sorted.length; i++) this.starts[i] = (this.sorted[i] as Scope).start;
   }
 
   /** The innermost scope containing [start, end); the first scope (the program's) contains all. */

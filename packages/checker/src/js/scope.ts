@@ -30,6 +30,11 @@ const NO_BINDINGS: ReadonlyMap<string, Binding> = new Map();
 export class Scope {
   /** Created at the first declaration. */
   private own: Map<string, Binding> | undefined = undefined;
+  /**
+   * A function's implicit `arguments`, declared when first resolved or redeclared rather than in
+   * every function (most never use it): a binding and often a whole Map saved per function.
+   */
+  private argumentsPending = false;
   constructor(
     readonly parent: Scope | undefined,
     /** Function-like scope: receives `var` declarations. */
@@ -52,7 +57,15 @@ export class Scope {
     return this.own ?? NO_BINDINGS;
   }
 
+  /** Declares the implicit `arguments` of a non-arrow function, as `declare('arguments', 'param')`. */
+  declareArguments(): void {
+    if (this.own?.has('arguments')) this.declare('arguments', 'param');
+    else this.argumentsPending = true;
+  }
+
   declare(name: string, kind: BindingKind, init?: Node): Binding {
+    // Declared before anything else named `arguments`, as if it had been at the function's start.
+    if (this.argumentsPending && name === 'arguments') this.declarePendingArguments();
     let own = this.own;
     if (own === undefined) {
       own = new Map();
@@ -85,8 +98,14 @@ export class Scope {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const binding = scope.own?.get(name);
       if (binding) return binding;
+      if (scope.argumentsPending && name === 'arguments') return scope.declarePendingArguments();
     }
     return undefined;
+  }
+
+  private declarePendingArguments(): Binding {
+    this.argumentsPending = false;
+    return this.declare('arguments', 'param');
   }
 
   /** True when `this` here is the global object: a classic script's top level (arrows see through). */

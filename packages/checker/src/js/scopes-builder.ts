@@ -55,7 +55,8 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
     }
     return;
   }
-  for (const name of patternNames(id)) scope.declare(name.name, kind).reassigned = kind !== 'param';
+  const names = patternNames(id);
+  for (let i = 0; i < names.length; i++) scope.declare(names[i].name, kind).reassigned = kind !== 'param';
 }
 
 /**
@@ -65,7 +66,7 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
  * the enclosing one. Statements not listed (recovered syntax errors too) count as declaring.
  */
 export function declaresInBlock(statements: readonly Node[]): boolean {
-  for (const statement of statements) if (declaresInEnclosing(statement)) return true;
+  for (let i = 0; i < statements.length; i++) if (declaresInEnclosing(statements[i])) return true;
   return false;
 }
 

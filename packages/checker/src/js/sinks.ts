@@ -308,7 +308,8 @@ function checkCall(node: Node, ctx: SinkContext): void {
       checkRemoteCode(args[1], ctx, 'a <script> element loads');
   }
   // eval passed as a callback (`promise.then(eval)`) is a call of eval.
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     if (arg.type === 'Identifier' || arg.type === 'MemberExpression') {
       if (pathIs(ev.value(arg), 'eval'))
         report(ctx, 'no-eval', arg, 'eval is passed as a function to be called');

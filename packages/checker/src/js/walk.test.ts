@@ -19,12 +19,12 @@ function nodesOf(program: Node, type: string): Node[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** For each use of the name `e` (declarations excluded), whether it evaluates to the global eval. */
-function usesOfEval(code: string, sourceType: 'script' | 'module' = 'script'): boolean[] {
-  const { program } = parseJs('t.js', code, { sourceType, preserveParens: false });
-  const { evaluator } = walkProgram(program, sourceType === 'module');
+/** For each use of `name` marked with a comment, whether it evaluates to the global eval. */
+function usesOfEval(code: string, name = 'e'): boolean[] {
+  const { program } = parseJs('t.js', code, { sourceType: 'script', preserveParens: false });
+  const { evaluator } = walkProgram(program, false);
   const marked = nodesOf(program, 'Identifier').filter(
-    (id) => id.name === 'e' && code.slice(id.end, id.end + 3) === '/*u',
+    (id) => id.name === name && code.slice(id.end, id.end + 3) === '/*u',
   );
   return marked.map((id) => pathIs(evaluator.value(id), 'eval'));
 }
@@ -80,6 +80,18 @@ describe('walkProgram scopes (found by position)', () => {
     expect(usesOfEval('var e = eval; { function e() {} e/*u*/; } e/*u*/;')).toEqual([false, true]);
     expect(usesOfEval('var e = eval; { if (x) function e() {} e/*u*/; }')).toEqual([false]);
     expect(usesOfEval('var e = eval; { l: function e() {} e/*u*/; }')).toEqual([false]);
+  });
+
+  it("declares a function's implicit arguments before anything named arguments", () => {
+    const uses = (code: string) => usesOfEval(code, 'arguments');
+    expect(uses('function f() { var arguments = eval; arguments/*u*/; }')).toEqual([false]);
+    expect(uses('function f() { let arguments = eval; arguments/*u*/; }')).toEqual([false]);
+    expect(uses('var arguments = eval; function g() { arguments/*u*/; } () => arguments/*u*/;')).toEqual([
+      false,
+      true,
+    ]);
+    expect(uses('(function arguments() { arguments/*u*/; })')).toEqual([false]);
+    expect(uses('function m() { { let arguments = eval; arguments/*u*/; } }')).toEqual([true]);
   });
 
   it('knows where `this` is the global object', () => {

@@ -52,8 +52,9 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       target.type === 'ArrayPattern' ||
       target.type === 'AssignmentPattern'
     ) {
-      for (const id of patternNames(target)) {
-        writtenNames.push(id.name);
+      const names = patternNames(target);
+      for (let i = 0; i < names.length; i++) {
+        writtenNames.push(names[i].name);
         writtenIn.push(scope);
       }
     }
@@ -90,7 +91,11 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'VariableDeclaration': {
         const target = node.kind === 'var' ? scope.functionScope() : scope;
         const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
-        for (const decl of node.declarations) declarePattern(target, decl.id, kind, decl.init ?? undefined);
+        const declarations = node.declarations;
+        for (let i = 0; i < declarations.length; i++) {
+          const decl = declarations[i];
+          declarePattern(target, decl.id, kind, decl.init ?? undefined);
+        }
         pushAll(node.declarations, scope);
         continue;
       }
@@ -105,8 +110,9 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
         inner = open(new Scope(scope, true, node.type !== 'ArrowFunctionExpression', node.start, node.end));
         if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
-        if (node.type !== 'ArrowFunctionExpression') inner.declare('arguments', 'param');
-        for (const param of node.params) declarePattern(inner, param, 'param', undefined);
+        if (node.type !== 'ArrowFunctionExpression') inner.declareArguments();
+        const params = node.params;
+        for (let i = 0; i < params.length; i++) declarePattern(inner, params[i], 'param', undefined);
         // A function's body block is its scope: its statements are pushed directly.
         if (node.body?.type === 'BlockStatement') pushAll(node.body.body, inner);
         else push(node.body, inner);
