@@ -11,13 +11,10 @@ export class LineIndex {
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     const text = this.text;
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-    this.starts = starts;
-    return starts;
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = Uint32Array.from(starts);
+    return this.starts;
   }
 
   position(offset: number): Position {

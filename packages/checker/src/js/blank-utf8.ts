@@ -21,7 +21,7 @@ export function blankUtf8(
   utf8Length: number,
 ): void {
   // As many bytes as characters: all ASCII, nothing to search for.
-  const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharacters(source);
+  const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharactersOf(source);
   const cr = source.includes('\r');
   let k = 0;
   for (let r = 0; r < regions.length; r += 2) {
@@ -50,6 +50,14 @@ interface NonAscii {
 }
 
 const NO_WIDE_CHARACTERS: NonAscii = { at: [], code: [], extra: [0] };
+
+/** The last source's non-ASCII characters: the fix-point in fast.ts blanks the same text again. */
+let cached: { source: string; wide: NonAscii } | undefined;
+
+function nonAsciiCharactersOf(source: string): NonAscii {
+  if (cached?.source !== source) cached = { source, wide: nonAsciiCharacters(source) };
+  return cached.wide;
+}
 
 function nonAsciiCharacters(source: string): NonAscii {
   const at: number[] = [];

@@ -134,20 +134,19 @@ function keepBodiesUsing(
     const inner = innermost(bodies, bodyParents, at);
     if (inner >= 0 && kept[inner] === 1) continue;
     const name = m[0];
-    // Read only when a dependency limits the properties that matter (most matches never need it).
+    let matters = false;
+    // The property after the name is read only when a dependency limits the properties that matter.
     let property: string | undefined | null = null;
-    const propertyHere = () => {
-      if (property === null) property = propertyAfter(source, at + name.length);
-      return property;
-    };
-    const matters = (byName.get(name) ?? []).some(([, s, e, props]) => {
-      if (at < s || at >= e) return false;
+    for (const [, s, e, props] of byName.get(name) ?? []) {
+      if (at < s || at >= e) continue;
       if (props !== undefined) {
-        const p = propertyHere();
-        if (p !== undefined && !props.includes(p)) return false;
+        if (property === null) property = propertyAfter(source, at + name.length);
+        if (property !== undefined && !props.includes(property)) continue;
       }
-      return !shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents);
-    });
+      if (shadowedByParameter(source, name, at, s, e, paramScopes, scopeParents)) continue;
+      matters = true;
+      break;
+    }
     if (!matters) continue;
     for (let b = inner; b >= 0 && kept[b] === 0; b = bodyParents[b] as number) {
       kept[b] = 1;
