@@ -217,6 +217,34 @@ export class Evaluator {
     return value;
   }
 
+  /**
+   * bindingValue(binding) for deciding whether the binding is sensitive (analyze.ts, after every
+   * site), without the work that cannot change that answer: a cached value is returned without
+   * replaying its dependencies, and an initialiser that is a function, class, object, array or
+   * non-string literal is not evaluated (it reads no other binding, so nothing else's cache depends
+   * on it being evaluated now).
+   */
+  valueForSensitivity(binding: Binding): Value {
+    if (binding.reassigned) return UNKNOWN_VALUE;
+    const cached = binding.value as CachedValue | undefined;
+    if (cached) return cached.value;
+    if (binding.initKey === undefined && binding.init) {
+      const init = binding.init;
+      switch (init.type) {
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+        case 'ClassExpression':
+        case 'ObjectExpression':
+        case 'ArrayExpression':
+          return UNKNOWN_VALUE;
+        case 'Literal':
+          if (typeof init.value !== 'string') return UNKNOWN_VALUE;
+      }
+    }
+    this.resetBudget();
+    return this.bindingValue(binding, 0);
+  }
+
   member(node: Node, depth: number): Value {
     const key = this.key(node.property, node.computed, depth);
     if (key === undefined) return UNKNOWN_VALUE;

@@ -24,17 +24,26 @@ export interface Binding {
   dependency?: Dependency;
 }
 
-/** What a scope that declares nothing (most blocks, many functions) reports: no Map each. */
-const NO_BINDINGS: ReadonlyMap<string, Binding> = new Map();
+/** What a scope that declares nothing (most blocks, many functions) reports. */
+const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
+/** Scopes declaring more names than this also index them by name; smaller ones are searched. */
+const INDEXED_FROM = 8;
 
 export class Scope {
-  /** Created at the first declaration. */
-  private own: Map<string, Binding> | undefined = undefined;
+  /** In declaration order; created at the first declaration (most scopes hold a few names). */
+  private list: Binding[] | undefined = undefined;
+  private index: Map<string, Binding> | undefined = undefined;
   /**
    * A function's implicit `arguments`, declared when first resolved or redeclared rather than in
-   * every function (most never use it): a binding and often a whole Map saved per function.
+   * every function (most never use it): a binding saved per function, often the scope's only one.
    */
   private argumentsPending = false;
+  /**
+   * A function's parameter list (AST nodes): its plain-name parameters are declared when first
+   * looked up, as the implicit `arguments` is. Most parameters of the code the rules look at are
+   * never resolved, and many functions declare nothing else.
+   */
+  private pendingParams: readonly Node[] | undefined = undefined;
   constructor(
     readonly parent: Scope | undefined,
     /** Function-like scope: receives `var` declarations. */
@@ -53,30 +62,65 @@ export class Scope {
   }
 
   /** The names declared here, in declaration order. */
-  get bindings(): ReadonlyMap<string, Binding> {
-    return this.own ?? NO_BINDINGS;
+  get bindings(): readonly Binding[] {
+    return this.list ?? NO_BINDINGS;
+  }
+
+  /** The binding of `name` declared in this very scope. */
+  private own(name: string): Binding | undefined {
+    const found = this.declared(name);
+    if (found !== undefined || this.pendingParams === undefined) return found;
+    const params = this.pendingParams;
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i];
+      if (param.type === 'Identifier' && param.name === name) return this.add(name, 'param', undefined);
+    }
+    return undefined;
+  }
+
+  private declared(name: string): Binding | undefined {
+    if (this.index !== undefined) return this.index.get(name);
+    const list = this.list;
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const binding = list[i] as Binding;
+      if (binding.name === name) return binding;
+    }
+    return undefined;
+  }
+
+  /** Whether `name` is declared in this very scope (pending names aside). */
+  declaresNow(name: string): boolean {
+    return this.declared(name) !== undefined;
+  }
+
+  /**
+   * A function's parameter list, whose plain names not declared yet are declared here when first
+   * looked up (by resolve or a later declare), as `declare(name, 'param')` would have.
+   */
+  deferParams(params: readonly Node[]): void {
+    this.pendingParams = params;
   }
 
   /** Declares the implicit `arguments` of a non-arrow function, as `declare('arguments', 'param')`. */
   declareArguments(): void {
-    if (this.own?.has('arguments')) this.declare('arguments', 'param');
+    if (this.own('arguments')) this.declare('arguments', 'param');
     else this.argumentsPending = true;
   }
 
   declare(name: string, kind: BindingKind, init?: Node): Binding {
     // Declared before anything else named `arguments`, as if it had been at the function's start.
     if (this.argumentsPending && name === 'arguments') this.declarePendingArguments();
-    let own = this.own;
-    if (own === undefined) {
-      own = new Map();
-      this.own = own;
-    }
-    const existing = own.get(name);
+    const existing = this.own(name);
     if (existing) {
       // `var a = 1; var a = 2` or a function redeclared: the value is no longer a single constant.
       if (init !== undefined || kind === 'function' || existing.kind !== kind) existing.reassigned = true;
       return existing;
     }
+    return this.add(name, kind, init);
+  }
+
+  private add(name: string, kind: BindingKind, init: Node | undefined): Binding {
     // Every field present from the start: one object shape for all bindings.
     const binding: Binding = {
       name,
@@ -90,13 +134,16 @@ export class Scope {
       evaluating: false,
       dependency: undefined,
     };
-    own.set(name, binding);
+    if (this.list === undefined) this.list = [binding];
+    else this.list.push(binding);
+    if (this.index !== undefined) this.index.set(name, binding);
+    else if (this.list.length > INDEXED_FROM) this.index = new Map(this.list.map((b) => [b.name, b]));
     return binding;
   }
 
   resolve(name: string): Binding | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      const binding = scope.own?.get(name);
+      const binding = scope.own(name);
       if (binding) return binding;
       if (scope.argumentsPending && name === 'arguments') return scope.declarePendingArguments();
     }

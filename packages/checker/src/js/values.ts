@@ -181,18 +181,39 @@ const DANGEROUS_PATHS = new Set([
 export function isSensitive(value: Value): boolean {
   switch (value.k) {
     case 'path':
-      return DANGEROUS_PATHS.has(value.path.join('.'));
+      return isDangerousPath(value.path);
     case 'element':
       return value.tag === 'script';
     case 'instance':
       return value.of === 'XMLHttpRequest';
     case 'str': {
+      // Only a string holding `frame` (any case) can be one after trim and lower-casing: no other
+      // character lower-cases to an ASCII letter of it. Tested first, without copying the string.
+      if (!FRAME_WORD.test(value.s)) return false;
       const tag = value.s.trim().toLowerCase();
       return tag === 'iframe' || tag === 'frame';
     }
     default:
       return false;
   }
+}
+
+const FRAME_WORD = /frame/i;
+/** First segments of the dangerous paths with more than one. */
+const DANGEROUS_HEADS = new Set(
+  [...DANGEROUS_PATHS].filter((p) => p.includes('.')).map((p) => p.split('.')[0] as string),
+);
+
+/**
+ * `DANGEROUS_PATHS.has(path.join('.'))` without building the string (this runs at every use of a
+ * binding): a longer path can only match when its head starts a dotted dangerous path.
+ */
+function isDangerousPath(path: readonly string[]): boolean {
+  if (path.length === 0) return true;
+  const head = path[0] as string;
+  if (path.length === 1) return DANGEROUS_PATHS.has(head);
+  if (!DANGEROUS_HEADS.has(head) && !head.includes('.')) return false;
+  return DANGEROUS_PATHS.has(path.join('.'));
 }
 
 const CALL_FORMS = ['call', 'apply', 'bind'];

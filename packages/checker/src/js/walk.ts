@@ -112,7 +112,14 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
         if (node.type !== 'ArrowFunctionExpression') inner.declareArguments();
         const params = node.params;
-        for (let i = 0; i < params.length; i++) declarePattern(inner, params[i], 'param', undefined);
+        for (let i = 0; i < params.length; i++) {
+          const param = params[i];
+          // A plain name is declared when first looked up (most never are); one that redeclares
+          // the function's own name must be declared now, as that changes the binding.
+          if (param.type === 'Identifier' && !inner.declaresNow(param.name)) continue;
+          declarePattern(inner, param, 'param', undefined);
+        }
+        inner.deferParams(params);
         // A function's body block is its scope: its statements are pushed directly.
         if (node.body?.type === 'BlockStatement') pushAll(node.body.body, inner);
         else push(node.body, inner);
