@@ -1,7 +1,8 @@
 import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
 import type { Dependency } from './evaluate';
 import { type ParamScope, scanSkeleton } from './skeleton';
-import { innermost, inSpans, lastAtOrBefore, parentsOf, unionOfSpans } from './spans';
+import { innermost, inSpans, intersectSpans, lastAtOrBefore, parentsOf, unionOfSpans } from './spans';
+import { isTriggerWord } from './triggers';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
@@ -117,23 +118,39 @@ function keepBodiesUsing(
   if (dependencies.length === 0 || selected.length === 0) return false;
   const byName = new Map<string, Dependency[]>();
   for (const dependency of dependencies) {
+    if (isTriggerWord(dependency[0])) continue;
     const list = byName.get(dependency[0]) ?? [];
     list.push(dependency);
     byName.set(dependency[0], list);
   }
+  if (byName.size === 0) return false;
   const bodyParents = parentsOf(bodies);
   const scopeParents = parentsOf(paramScopes);
   const selectedStarts = selected.map((b) => (bodies[b] as [number, number])[0]);
   const alternation = [...byName.keys()].map((n) => n.replaceAll('$', '\\$')).join('|');
   const re = new RegExp(`(?<![\\w$.])(?:${alternation})(?![\\w$])`, 'g');
+  // Only the blanked bodies inside some dependency's scope can hold an occurrence that matters.
+  const ranges = intersectSpans(flatSpans(bodies, selected), scopesOf(byName));
   let changed = false;
-  for (let m = re.exec(source); m !== null; m = re.exec(source)) {
-    const at = m.index;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const from = ranges[r] as number;
+    // A slice of a long string shares its characters: the search stops at the range's end.
+    const text = source.slice(from, ranges[r + 1] as number);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const at = from + m.index;
+      if (m.index === 0 && from > 0 && isWordOrDot(source.charCodeAt(from - 1))) continue;
+      if (keepAround(source, at, m[0])) changed = true;
+    }
+  }
+  return changed;
+
+  function keepAround(source: string, at: number, name: string): boolean {
     const k = lastAtOrBefore(selectedStarts, at);
-    if (k < 0 || at >= (bodies[selected[k] as number] as [number, number])[1] || inSpans(inert, at)) continue;
+    if (k < 0 || at >= (bodies[selected[k] as number] as [number, number])[1] || inSpans(inert, at))
+      return false;
     const inner = innermost(bodies, bodyParents, at);
-    if (inner >= 0 && kept[inner] === 1) continue;
-    const name = m[0];
+    if (inner >= 0 && kept[inner] === 1) return false;
     let matters = false;
     // The property after the name is read only when a dependency limits the properties that matter.
     let property: string | undefined | null = null;
@@ -147,13 +164,33 @@ function keepBodiesUsing(
       matters = true;
       break;
     }
-    if (!matters) continue;
+    if (!matters) return false;
+    let changedHere = false;
     for (let b = inner; b >= 0 && kept[b] === 0; b = bodyParents[b] as number) {
       kept[b] = 1;
-      changed = true;
+      changedHere = true;
     }
+    return changedHere;
   }
-  return changed;
+}
+
+/** The union of the dependencies' scopes, as flat sorted disjoint spans. */
+function scopesOf(byName: Map<string, Dependency[]>): number[] {
+  const spans: Array<[number, number]> = [];
+  for (const list of byName.values()) for (const [, s, e] of list) spans.push([s, e]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [s, e] of spans) {
+    const last = out.length - 1;
+    if (last > 0 && s <= (out[last] as number)) {
+      if (e > (out[last] as number)) out[last] = e;
+    } else out.push(s, e);
+  }
+  return out;
+}
+
+function isWordOrDot(c: number): boolean {
+  return c === 46 || isWordChar(c);
 }
 
 /** Keeps the blanked object literals whose properties were read (`o.k` with `o = {k: …}`). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unionOfSpans } from './spans';
+import { intersectSpans, unionOfSpans } from './spans';
 
 /** Flat sorted disjoint spans from arbitrary pairs (the shape the skeleton produces). */
 const spans = fc
@@ -37,6 +37,18 @@ describe('unionOfSpans', () => {
         expect([...covered(union)].sort((x, y) => x - y)).toEqual(
           [...new Set([...covered(a), ...covered(b)])].sort((x, y) => x - y),
         );
+      }),
+    );
+  });
+});
+
+describe('intersectSpans', () => {
+  it('keeps the offsets both lists cover, as sorted disjoint spans', () => {
+    expect(intersectSpans([0, 10, 20, 30], [5, 25])).toEqual([5, 10, 20, 25]);
+    fc.assert(
+      fc.property(spans, spans, (a, b) => {
+        const both = [...covered(a)].filter((x) => covered(b).has(x));
+        expect([...covered(intersectSpans(a, b))].sort((x, y) => x - y)).toEqual(both.sort((x, y) => x - y));
       }),
     );
   });

@@ -85,3 +85,18 @@ export function inSpans(flat: number[], at: number): boolean {
   }
   return lo < flat.length / 2 && (flat[2 * lo] as number) <= at;
 }
+
+/** The intersection of two flat lists of sorted, disjoint [start, end) spans (a linear sweep). */
+export function intersectSpans(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i] as number, b[j] as number);
+    const end = Math.min(a[i + 1] as number, b[j + 1] as number);
+    if (start < end) out.push(start, end);
+    if ((a[i + 1] as number) < (b[j + 1] as number)) i += 2;
+    else j += 2;
+  }
+  return out;
+}

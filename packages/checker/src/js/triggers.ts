@@ -172,4 +172,12 @@ export function anyIn(offsets: number[], start: number, end: number): boolean {
   return lo < offsets.length && (offsets[lo] as number) < end;
 }
 
+/**
+ * Whether a name is a trigger word. A blanked body holds no such word as code: only in comments, after
+ * a dot, or as an object key, none of which is a reference (fast.ts skips searching for them).
+ */
+export function isTriggerWord(name: string): boolean {
+  return wordSet.has(name) || globalSet.has(name);
+}
+
 export { IDENT };
