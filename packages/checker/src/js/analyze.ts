@@ -2,9 +2,9 @@ import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
 import { parseJs } from './parse';
+import { pushSensitiveBindings } from './sensitive-bindings';
 import { checkSite } from './sinks';
 import { anyIn } from './triggers';
-import { isSensitive, propertiesThatMatter } from './values';
 import { walkProgram } from './walk';
 
 export type SourceType = 'module' | 'script' | 'unambiguous' | 'commonjs';
@@ -89,15 +89,7 @@ export function analyzeJs(source: string, filename: string, options: JsOptions):
   }
   const result: JsAnalysis = { findings, sawLogin };
   if (options.collectDependencies) {
-    for (const scope of scopes) {
-      for (const binding of scope.bindings.values()) {
-        if (!binding.init) continue;
-        evaluator.resetBudget();
-        const value = evaluator.bindingValue(binding, 0);
-        if (isSensitive(value))
-          dependencies.push([binding.name, scope.start, scope.end, propertiesThatMatter(value)]);
-      }
-    }
+    pushSensitiveBindings(scopes, evaluator, dependencies);
     result.dependencies = dependencies;
     result.consulted = consulted;
   }
