@@ -74,7 +74,20 @@ const NAVIGATOR_RULES = new Map<string, 'no-clipboard' | 'no-geolocation' | 'no-
   ['mozVibrate', 'no-vibrate'],
 ]);
 /** Keys of `x.key = …` that checkAssignment reads: the HTML sinks and a script's src. */
-const ASSIGNED_KEYS = new Set([...HTML_SINK_PROPS, 'src']);
+const ASSIGNED_KEYS = keySet([...HTML_SINK_PROPS, 'src']);
+/** Keys of `x.key` that checkMember reads. */
+const MEMBER_KEYS = keySet(['login', ...NAVIGATOR_RULES.keys()]);
+
+/**
+ * A set of property names that answers most misses from the name's length alone: isSite asks it
+ * about every member expression, whose names are fresh strings that a Set lookup would hash.
+ */
+function keySet(keys: string[]): (name: string) => boolean {
+  const set = new Set(keys);
+  const lengths = new Uint8Array(Math.max(...keys.map((k) => k.length)) + 1);
+  for (const key of keys) lengths[key.length] = 1;
+  return (name) => name.length < lengths.length && lengths[name.length] === 1 && set.has(name);
+}
 
 export interface SinkContext {
   ev: Evaluator;
@@ -109,11 +122,11 @@ export function isSite(node: Node): boolean {
       );
     }
     case 'MemberExpression':
-      return node.computed || node.property.name === 'login' || NAVIGATOR_RULES.has(node.property.name);
+      return node.computed || MEMBER_KEYS(node.property.name);
     case 'AssignmentExpression': {
       const left = node.left;
       if (left.type !== 'MemberExpression') return false;
-      return left.computed || isReference(node.right) || ASSIGNED_KEYS.has(left.property.name);
+      return left.computed || isReference(node.right) || ASSIGNED_KEYS(left.property.name);
     }
     case 'VariableDeclarator':
       return node.id.type === 'ObjectPattern' && !!node.init;
