@@ -1,14 +1,21 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { checkOneFile, type FileOutcome } from '../check-file';
 import type { CheckOptions } from '../types';
+import { keepWorker, takeWorker, type WorkerSpec } from './worker-threads';
 
-/** Files checked by worker threads in the last run (tests check that the worker path really runs). */
-export const poolStats = { filesInWorkers: 0 };
-/** Tests turn this off to make the workers do all the work (they would lose the race for small inputs). */
-export const poolSettings = { mainThreadClaims: true };
+/** What the last run did with threads (tests check that the worker path really runs). */
+export const poolStats = { filesInWorkers: 0, workersStarted: 0, workersReused: 0 };
+export const poolSettings = {
+  /** Tests turn this off to make the workers do all the work (they would lose the race for small inputs). */
+  mainThreadClaims: true,
+  /** How long a worker stays warm for the next run (see worker-threads.ts); 0 ends it after each run. */
+  keepWorkersMs: 30_000,
+  /** Tests point this elsewhere (a worker that dies, one that must use tsx). */
+  worker: { url: new URL('./worker.mjs', import.meta.url), workerData: undefined as unknown },
+};
 
 /** Below this many bytes in total, threads cost more than they save. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -40,7 +47,7 @@ export async function runPool(
   const wanted = options.threads ?? (total >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
   const threads = Math.max(1, Math.min(wanted, sized.length, 16));
   const ordered = sized.map((f) => f.file);
-  poolStats.filesInWorkers = 0;
+  Object.assign(poolStats, { filesInWorkers: 0, workersStarted: 0, workersReused: 0 });
   const outcomes: Array<FileOutcome | undefined> = new Array(ordered.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: threads - 1 }, () =>
@@ -74,28 +81,44 @@ type WorkerMessage =
   | { done: true }
   | { fatal: string };
 
+function workerSpec(): WorkerSpec {
+  return {
+    url: poolSettings.worker.url,
+    workerData: poolSettings.worker.workerData,
+    resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+  };
+}
+
 /** Runs one worker over the shared queue; resolves with the indices it claimed but did not finish. */
 function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<number[]> {
   return new Promise((resolve) => {
     const unfinished = new Set<number>();
-    let settled = false;
+    const spec = workerSpec();
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-        resourceLimits: { stackSizeMb: WORKER_STACK_MB },
-      });
+      const taken = takeWorker(spec);
+      worker = taken.worker;
+      if (taken.reused) poolStats.workersReused++;
+      else poolStats.workersStarted++;
     } catch {
       resolve([]);
       return;
     }
-    const finish = () => {
+    let settled = false;
+    /** `healthy`: the worker finished the job as agreed and may serve the next run. */
+    const finish = (healthy: boolean) => {
       if (settled) return;
       settled = true;
-      worker.removeAllListeners();
-      void worker.terminate();
+      // Only our listeners: Node's Worker has internal ones that forward messages.
+      worker.off('message', onMessage);
+      worker.off('error', onFailure);
+      worker.off('exit', onFailure);
+      if (healthy) keepWorker(spec, worker, poolSettings.keepWorkersMs);
+      else void worker.terminate();
       resolve([...unfinished]);
     };
-    worker.on('message', (message: WorkerMessage) => {
+    const onFailure = () => finish(false);
+    const onMessage = (message: WorkerMessage) => {
       if ('claimed' in message) unfinished.add(message.claimed);
       else if ('outcome' in message) {
         outcomes[message.index] = message.outcome;
@@ -112,10 +135,11 @@ function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<
           skipped: { file, reason: `cannot check: ${message.error}` },
         };
         unfinished.delete(message.index);
-      } else finish();
-    });
-    worker.on('error', finish);
-    worker.on('exit', finish);
+      } else finish('done' in message && unfinished.size === 0);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onFailure);
+    worker.on('exit', onFailure);
     worker.postMessage(job);
   });
 }

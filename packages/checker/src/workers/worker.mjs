@@ -1,15 +1,26 @@
-// Worker thread entry. Plain .mjs because Node 20 cannot load TypeScript by itself: when the
-// package runs from its .ts sources, tsx's API compiles check-file.ts for this thread; a bundled
-// build (where a sibling check-file.js exists) is imported directly.
+// Worker thread entry. Plain .mjs because Node 20 cannot load TypeScript by itself. The checker's
+// code comes from, in order: a built check-file.js next to src/workers (a compiled package); else a
+// bundle of the .ts sources cached on disk (worker-bundle.mjs: ~40 ms to import); else, when no
+// bundle can be had, the sources themselves through tsx's API (~220 ms).
 //
-// Protocol (see pool.ts): the parent sends one job { files, rootReal, options, counter }; files are
-// claimed through the shared counter (Atomics), each claim is announced, each outcome posted.
+// Protocol (see pool.ts): the parent sends jobs { files, rootReal, options, counter }, one at a
+// time; files are claimed through the job's shared counter (Atomics), each claim is announced,
+// each outcome posted, then { done: true }. The worker stays for the next job until terminated.
 import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
+/** workerData.load: 'auto' (the order above), or 'tsx' to skip the bundle (tests). */
 async function loadCheckOneFile() {
   const built = new URL('../check-file.js', import.meta.url);
   if (existsSync(built)) return (await import(built.href)).checkOneFile;
+  if (workerData?.load !== 'tsx') {
+    try {
+      const { bundledEntry } = await import('./worker-bundle.mjs');
+      return (await import(await bundledEntry(workerData?.bundleSetup))).checkOneFile;
+    } catch {
+      // No esbuild, a build error, a read-only folder: the sources still load through tsx.
+    }
+  }
   const { tsImport } = await import('tsx/esm/api');
   return (await tsImport('../check-file.ts', import.meta.url)).checkOneFile;
 }
@@ -17,7 +28,12 @@ async function loadCheckOneFile() {
 const port = parentPort;
 if (!port) throw new Error('worker.mjs must run in a worker thread');
 const checkOneFilePromise = loadCheckOneFile();
-port.once('message', async ({ files, rootReal, options, counter }) => {
+let jobs = Promise.resolve();
+port.on('message', (job) => {
+  jobs = jobs.then(() => runJob(job));
+});
+
+async function runJob({ files, rootReal, options, counter }) {
   let checkOneFile;
   try {
     checkOneFile = await checkOneFilePromise;
@@ -34,4 +50,4 @@ port.once('message', async ({ files, rootReal, options, counter }) => {
     }
   }
   port.postMessage({ done: true });
-});
+}

@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Worker threads kept between runs. A fresh worker is cold: besides loading the code (~40 ms from
+ * the bundle) its V8 isolate has no optimised code yet, and the first megabytes it checks cost
+ * about twice the CPU they cost a warm thread, plus the background compilation. A process that
+ * checks again soon (a server, a watch mode, a benchmark) gets the warm worker back instead. Idle
+ * workers are unref'd (they never keep the process alive) and end after `keepMs` without work.
+ */
+export interface WorkerSpec {
+  url: URL;
+  resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits'];
+  workerData?: unknown;
+}
+
+interface Idle {
+  key: string;
+  worker: Worker;
+  timer: NodeJS.Timeout;
+  onGone: () => void;
+}
+
+const idle = new Set<Idle>();
+
+/** A warm idle worker for `spec` if there is one, else a new one; `reused` says which. */
+export function takeWorker(spec: WorkerSpec): { worker: Worker; reused: boolean } {
+  const key = keyOf(spec);
+  for (const entry of idle) {
+    if (entry.key !== key) continue;
+    forget(entry);
+    entry.worker.ref();
+    return { worker: entry.worker, reused: true };
+  }
+  const worker = new Worker(spec.url, { resourceLimits: spec.resourceLimits, workerData: spec.workerData });
+  return { worker, reused: false };
+}
+
+/**
+ * Keeps a worker that finished its job cleanly (the caller has removed its own listeners) for the
+ * next run, or ends it when `keepMs` ≤ 0.
+ */
+export function keepWorker(spec: WorkerSpec, worker: Worker, keepMs: number): void {
+  if (keepMs <= 0) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  const entry: Idle = {
+    key: keyOf(spec),
+    worker,
+    timer: setTimeout(() => endWorker(entry), keepMs).unref(),
+    // A worker that dies while idle is simply dropped.
+    onGone: () => endWorker(entry),
+  };
+  worker.on('exit', entry.onGone);
+  worker.on('error', entry.onGone);
+  idle.add(entry);
+}
+
+/** Ends every idle worker now (tests; a host that wants its memory back). */
+export async function endIdleWorkers(): Promise<void> {
+  const ending = [...idle].map((entry) => endWorker(entry));
+  await Promise.all(ending);
+}
+
+/** How many workers are idle (tests). */
+export function idleWorkerCount(): number {
+  return idle.size;
+}
+
+function endWorker(entry: Idle): Promise<unknown> {
+  forget(entry);
+  return entry.worker.terminate();
+}
+
+/** Not `removeAllListeners()`: Node's Worker keeps its own listeners that forward messages. */
+function forget(entry: Idle): void {
+  idle.delete(entry);
+  clearTimeout(entry.timer);
+  entry.worker.off('exit', entry.onGone);
+  entry.worker.off('error', entry.onGone);
+}
+
+function keyOf(spec: WorkerSpec): string {
+  return JSON.stringify([spec.url.href, spec.resourceLimits, spec.workerData]);
+}
