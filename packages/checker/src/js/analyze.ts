@@ -1,7 +1,7 @@
 import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
-import { parseJs } from './parse';
+import { type Parsed, parseJs } from './parse';
 import { pushSensitiveBindings } from './sensitive-bindings';
 import { checkSite } from './sinks';
 import { anyIn } from './triggers';
@@ -36,21 +36,38 @@ export interface JsOptions {
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */
 export function analyzeJs(source: string, filename: string, options: JsOptions): JsAnalysis {
-  const parse = (jsx: boolean) =>
-    parseJs(
-      filename,
-      source,
-      { lang: jsx ? 'jsx' : 'js', sourceType: options.sourceType, preserveParens: false },
-      options.blank,
-    );
-  let parsed = parse(options.jsx ?? false);
+  const parsed = parseForAnalysis(source, filename, options);
+  return analyzeProgram(parsed, source, options);
+}
+
+export interface ParsedJs {
+  program: Parsed['program'];
+  lang: 'js' | 'jsx';
+  /** The parser's first error (the program is then what the parser recovered). */
+  firstError?: Parsed['errors'][number];
+}
+
+/** Parses `source` (with `options.blank` blanked) as JavaScript, or as JSX when only that parses. */
+export function parseForAnalysis(source: string, filename: string, options: JsOptions): ParsedJs {
+  const parse = (lang: 'js' | 'jsx') =>
+    parseJs(filename, source, { lang, sourceType: options.sourceType, preserveParens: false }, options.blank);
+  const first: 'js' | 'jsx' = options.jsx ? 'jsx' : 'js';
+  let parsed = parse(first);
+  let lang = first;
   // Unbuilt sources sometimes ship JSX in .js files: a second chance before calling it broken.
   if (parsed.errors.length > 0 && !options.jsx) {
-    const asJsx = parse(true);
-    if (asJsx.errors.length === 0) parsed = asJsx;
+    const asJsx = parse('jsx');
+    if (asJsx.errors.length === 0) {
+      parsed = asJsx;
+      lang = 'jsx';
+    }
   }
-  const firstError = parsed.errors[0];
-  const program = parsed.program;
+  return { program: parsed.program, lang, firstError: parsed.errors[0] };
+}
+
+/** Runs every JS rule over a parsed program. */
+export function analyzeProgram(parsed: ParsedJs, source: string, options: JsOptions): JsAnalysis {
+  const { program, firstError } = parsed;
   const isModule = program.sourceType === 'module';
   const { sites, evaluator, scopes } = walkProgram(program, isModule);
   const findings: RawFinding[] = [];

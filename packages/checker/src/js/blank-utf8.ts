@@ -19,6 +19,7 @@ export function blankUtf8(
   source: string,
   regions: readonly number[],
   utf8Length: number,
+  writes: ReadonlyArray<readonly [offset: number, char: string]> = [],
 ): void {
   // As many bytes as characters: all ASCII, nothing to search for.
   const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharactersOf(source);
@@ -37,6 +38,10 @@ export function blankUtf8(
     for (let w = k; w < wide.at.length && (wide.at[w] as number) < end; w++) {
       writeWhiteSpace(bytes, (wide.at[w] as number) + (wide.extra[w] as number), wide.code[w] as number);
     }
+  }
+  // Single ASCII characters put over ASCII ones (graft.ts's parentheses): same length in both encodings.
+  for (const [offset, char] of writes) {
+    bytes[offset + (wide.extra[firstAtOrAfter(wide.at, offset, 0)] as number)] = char.charCodeAt(0);
   }
 }
 

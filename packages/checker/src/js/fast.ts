@@ -1,5 +1,13 @@
-import { analyzeJs, type JsAnalysis, type JsOptions } from './analyze';
+import {
+  analyzeJs,
+  analyzeProgram,
+  type JsAnalysis,
+  type JsOptions,
+  type ParsedJs,
+  parseForAnalysis,
+} from './analyze';
 import type { Dependency } from './evaluate';
+import { graftBodies } from './graft';
 import { type ParamScope, scanSkeleton } from './skeleton';
 import { innermost, inSpans, intersectSpans, lastAtOrBefore, parentsOf, unionOfSpans } from './spans';
 import { isTriggerWord } from './triggers';
@@ -17,6 +25,7 @@ export const fastStats = {
   blankedBytes: 0,
   literalKeeps: 0,
   nameKeeps: 0,
+  grafts: 0,
 };
 
 /**
@@ -44,6 +53,8 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
   fastStats.files++;
   fastStats.bytes += source.length;
   const kept = new Uint8Array(bodies.length);
+  const paramScopes = skeleton.paramScopes ?? [];
+  let previous: { parsed: ParsedJs; selected: number[] } | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const selected = maximalBodies(bodies, kept);
     const regions = unionOfSpans(flatSpans(bodies, selected), inert);
@@ -52,14 +63,17 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     if (round === 0)
       for (let r = 0; r < regions.length; r += 2)
         fastStats.blankedBytes += (regions[r + 1] as number) - (regions[r] as number);
-    const result = analyzeJs(source, filename, {
+    const roundOptions = {
       ...options,
       collectDependencies: true,
       triggers: skeleton.triggers,
       blank: regions,
-    });
+    };
+    let parsed = previous && graftNewBodies(previous, bodies, kept, source, filename, roundOptions);
+    if (parsed) fastStats.grafts++;
+    else parsed = parseForAnalysis(source, filename, roundOptions);
+    const result = analyzeProgram(parsed, source, roundOptions);
     if (result.syntaxError) break;
-    const paramScopes = skeleton.paramScopes ?? [];
     const keptLiterals = keepConsulted(result.consulted ?? [], bodies, selected, kept);
     const keptBodies = keepBodiesUsing(
       source,
@@ -73,9 +87,41 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
     if (keptLiterals) fastStats.literalKeeps++;
     if (keptBodies) fastStats.nameKeeps++;
     if (!keptLiterals && !keptBodies) return result;
+    previous = { parsed, selected };
   }
   fastStats.fullFallbacks++;
   return analyzeJs(source, filename, options);
+}
+
+/**
+ * The next round's AST from the previous one (graft.ts): the bodies blanked last round and kept
+ * now are parsed alone and put in place. Undefined when that cannot be done exactly.
+ */
+function graftNewBodies(
+  previous: { parsed: ParsedJs; selected: number[] },
+  bodies: Array<[number, number]>,
+  kept: Uint8Array,
+  source: string,
+  filename: string,
+  options: JsOptions & { blank: number[] },
+): ParsedJs | undefined {
+  const units = previous.selected.filter((b) => kept[b] === 1).map((b) => bodies[b] as [number, number]);
+  const grafted = graftBodies(previous.parsed, units, options.blank, source, filename);
+  if (grafted && process.env.OPENMINIS_CHECKER_VERIFY_GRAFT === '1')
+    verifyGraft(grafted, source, filename, options);
+  return grafted;
+}
+
+/** Test aid: the grafted AST must be the one a whole parse gives. */
+function verifyGraft(grafted: ParsedJs, source: string, filename: string, options: JsOptions): void {
+  const whole = parseForAnalysis(source, filename, options);
+  const a = JSON.stringify(grafted.program, bigIntSafe);
+  const b = JSON.stringify(whole.program, bigIntSafe);
+  if (a !== b) throw new Error(`graft differs from a whole parse in ${filename}`);
+}
+
+function bigIntSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? `${value}n` : value;
 }
 
 /** Indices of bodies not kept and not inside another such body. */

@@ -52,24 +52,28 @@ function acquireBuffer(): RawBuffer | null {
 /**
  * Parses JavaScript (or JSX) into ESTree, as `parseSync` would. With `blank` (flat, sorted, disjoint
  * [start, end) offsets), parses the text with those regions blanked (skeleton.ts); offsets in the
- * result are the same as in `source`, and nothing in it comes from a blanked region.
+ * result are the same as in `source`, and nothing in it comes from a blanked region. `writes` then
+ * put single ASCII characters over ASCII characters (graft.ts).
  */
 export function parseJs(
   filename: string,
   source: string,
   options: ParserOptions,
   blank?: readonly number[],
+  writes: ReadonlyArray<readonly [offset: number, char: string]> = [],
 ): Parsed {
   const buffer = source.length <= MAX_RAW_CHARS ? acquireBuffer() : null;
   if (!buffer) {
-    const text = blank && blank.length > 0 ? blankRegions(source, blank) : source;
+    let text = blank && blank.length > 0 ? blankRegions(source, blank) : source;
+    for (const [offset, char] of writes) text = `${text.slice(0, offset)}${char}${text.slice(offset + 1)}`;
     return parseSync(filename, text, options) as Parsed;
   }
   const reserved = source.length * 3;
   const sourceStart = ACTIVE_SIZE - reserved;
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved);
   const { written } = encoder.encodeInto(source, bytes);
-  if (blank && blank.length > 0) blankUtf8(bytes, source, blank, written);
+  if ((blank && blank.length > 0) || writes.length > 0)
+    blankUtf8(bytes, source, blank ?? [], written, writes);
   parseRawSync(filename, buffer.block, sourceStart, written, options);
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
   // wherever the AST has a node (blanking keeps every character's length).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersectSpans, unionOfSpans } from './spans';
+import { complementOfSpans, intersectSpans, subtractSpans, unionOfSpans } from './spans';
 
 /** Flat sorted disjoint spans from arbitrary pairs (the shape the skeleton produces). */
 const spans = fc
@@ -49,6 +49,23 @@ describe('intersectSpans', () => {
       fc.property(spans, spans, (a, b) => {
         const both = [...covered(a)].filter((x) => covered(b).has(x));
         expect([...covered(intersectSpans(a, b))].sort((x, y) => x - y)).toEqual(both.sort((x, y) => x - y));
+      }),
+    );
+  });
+});
+
+describe('subtractSpans and complementOfSpans', () => {
+  it('keep the offsets of the first list that the second does not cover', () => {
+    expect(subtractSpans([0, 10, 20, 30], [2, 4, 8, 22])).toEqual([0, 2, 4, 8, 22, 30]);
+    expect(complementOfSpans([2, 4, 8, 10], 12)).toEqual([0, 2, 4, 8, 10, 12]);
+    fc.assert(
+      fc.property(spans, spans, (a, b) => {
+        const inA = covered(a);
+        const inB = covered(b);
+        const expected = [...inA].filter((x) => !inB.has(x)).sort((x, y) => x - y);
+        expect([...covered(subtractSpans(a, b))].sort((x, y) => x - y)).toEqual(expected);
+        const outside = [...Array(260).keys()].filter((x) => !inA.has(x));
+        expect([...covered(complementOfSpans(a, 260))].sort((x, y) => x - y)).toEqual(outside);
       }),
     );
   });

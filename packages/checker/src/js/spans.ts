@@ -100,3 +100,32 @@ export function intersectSpans(a: number[], b: number[]): number[] {
   }
   return out;
 }
+
+/** The parts of sorted, disjoint spans `a` outside the sorted, disjoint spans `b`. */
+export function subtractSpans(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i] as number;
+    const end = a[i + 1] as number;
+    while (j < b.length && (b[j + 1] as number) <= start) j += 2;
+    for (let k = j; k < b.length && (b[k] as number) < end; k += 2) {
+      if ((b[k] as number) > start) out.push(start, b[k] as number);
+      start = Math.max(start, b[k + 1] as number);
+    }
+    if (start < end) out.push(start, end);
+  }
+  return out;
+}
+
+/** [0, length) minus the sorted, disjoint spans. */
+export function complementOfSpans(spans: number[], length: number): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    if ((spans[i] as number) > at) out.push(at, spans[i] as number);
+    at = Math.max(at, spans[i + 1] as number);
+  }
+  if (at < length) out.push(at, length);
+  return out;
+}
