@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkDirectory } from '../check-files';
 import { poolSettings, poolStats } from './pool';
+import { buildBundle, bundledEntry, cachedBundle } from './worker-bundle.mjs';
+import { endIdleWorkers, idleWorkerCount } from './worker-threads';
 
 let dir: string;
 
@@ -19,17 +21,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await endIdleWorkers();
   await rm(dir, { recursive: true, force: true });
+});
+
+const defaults = { ...poolSettings, worker: { ...poolSettings.worker } };
+afterEach(() => {
+  Object.assign(poolSettings, defaults, { worker: { ...defaults.worker } });
 });
 
 describe('worker threads', () => {
   it('give the same result as one thread, and really run in workers', async () => {
     const one = await checkDirectory(dir, { threads: 1 });
     poolSettings.mainThreadClaims = false;
-    const two = await checkDirectory(dir, { threads: 2 }).finally(() => {
-      poolSettings.mainThreadClaims = true;
-    });
+    const two = await checkDirectory(dir, { threads: 2 });
     expect(poolStats.filesInWorkers).toBe(5);
+    poolSettings.mainThreadClaims = true;
     const shared = await checkDirectory(dir, { threads: 2 });
     expect(shared).toEqual(one);
     expect(two).toEqual(one);
@@ -60,5 +67,109 @@ describe('worker threads', () => {
     const result = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}');
     expect(result.n).toBe(4);
     expect(result.workers).toBeGreaterThan(0);
+  });
+
+  it('keep a finished worker warm for the next run, and end it when told to', async () => {
+    poolSettings.mainThreadClaims = false;
+    await endIdleWorkers();
+    const first = await checkDirectory(dir, { threads: 2 });
+    expect(poolStats).toMatchObject({ workersStarted: 1, workersReused: 0, filesInWorkers: 5 });
+    expect(idleWorkerCount()).toBe(1);
+    const second = await checkDirectory(dir, { threads: 2 });
+    expect(poolStats).toMatchObject({ workersStarted: 0, workersReused: 1, filesInWorkers: 5 });
+    expect(second).toEqual(first);
+    poolSettings.keepWorkersMs = 0;
+    await checkDirectory(dir, { threads: 2 });
+    expect(poolStats.workersReused).toBe(1);
+    expect(idleWorkerCount()).toBe(0);
+  });
+
+  it('redo on this thread the file of a worker that dies, and the files it never got to', async () => {
+    const one = await checkDirectory(dir, { threads: 1 });
+    poolSettings.worker = {
+      url: new URL('./dying-worker.test-helper.mjs', import.meta.url),
+      workerData: undefined,
+    };
+    poolSettings.mainThreadClaims = false;
+    const dying = await checkDirectory(dir, { threads: 3 });
+    expect(poolStats.filesInWorkers).toBe(0);
+    expect(dying).toEqual(one);
+    expect(idleWorkerCount()).toBe(0);
+  });
+
+  it('load the sources through tsx when no bundle can be built', async () => {
+    const broken = await mkdtemp(path.join(tmpdir(), 'checker-bundle-broken-'));
+    await writeFile(path.join(broken, 'entry.ts'), 'export const = ;');
+    const one = await checkDirectory(dir, { threads: 1 });
+    poolSettings.worker = {
+      ...poolSettings.worker,
+      workerData: {
+        bundleSetup: { entry: path.join(broken, 'entry.ts'), cacheDir: path.join(broken, 'cache') },
+      },
+    };
+    poolSettings.mainThreadClaims = false;
+    const two = await checkDirectory(dir, { threads: 2 }).finally(() =>
+      rm(broken, { recursive: true, force: true }),
+    );
+    expect(poolStats.filesInWorkers).toBe(5);
+    expect(two).toEqual(one);
+  });
+});
+
+describe('the worker bundle cache', () => {
+  let src: string;
+  let setup: { entry: string; cacheDir: string };
+
+  beforeAll(async () => {
+    src = await mkdtemp(path.join(tmpdir(), 'checker-bundle-'));
+    await mkdir(path.join(src, 'lib'));
+    await writeFile(
+      path.join(src, 'entry.ts'),
+      "import { value } from './lib/value';\nexport const answer: number = value * 2;\n",
+    );
+    await writeFile(path.join(src, 'lib', 'value.ts'), 'export const value: number = 21;\n');
+    setup = { entry: path.join(src, 'entry.ts'), cacheDir: path.join(src, 'cache') };
+  });
+
+  afterAll(async () => {
+    await rm(src, { recursive: true, force: true });
+  });
+
+  const answerOf = async (url: string) => (await import(url)).answer;
+
+  it('builds once, then serves the cached bundle', async () => {
+    expect(cachedBundle(setup)).toBeUndefined();
+    const built = await bundledEntry(setup);
+    expect(await answerOf(built)).toBe(42);
+    expect(cachedBundle(setup)).toBe(built);
+    const manifest = JSON.parse(await readFile(path.join(setup.cacheDir, 'worker-bundle.json'), 'utf8'));
+    expect(manifest.inputs).toEqual([setup.entry, path.join(src, 'lib', 'value.ts')]);
+  });
+
+  it('rebuilds when an input changed', async () => {
+    const before = await bundledEntry(setup);
+    await writeFile(path.join(src, 'lib', 'value.ts'), 'export const value: number = 50;\n');
+    expect(cachedBundle(setup)).toBeUndefined();
+    const after = await bundledEntry(setup);
+    expect(after).not.toBe(before);
+    expect(await answerOf(after)).toBe(100);
+    expect(cachedBundle(setup)).toBe(after);
+  });
+
+  it('ignores a damaged bundle or manifest', async () => {
+    const good = await bundledEntry(setup);
+    await writeFile(fileURLToPath(good), 'export const answer = "damaged";');
+    expect(cachedBundle(setup)).toBeUndefined();
+    const rebuilt = await bundledEntry(setup);
+    expect(await readFile(fileURLToPath(rebuilt), 'utf8')).not.toContain('damaged');
+    await writeFile(path.join(setup.cacheDir, 'worker-bundle.json'), '{ "format": 1, "inpu');
+    expect(cachedBundle(setup)).toBeUndefined();
+    expect(pathToFileURL(await buildBundle(setup)).href).toBe(rebuilt);
+    expect(cachedBundle(setup)).toBe(rebuilt);
+  });
+
+  it('fails, for the caller to fall back, when the sources do not build', async () => {
+    await writeFile(path.join(src, 'lib', 'value.ts'), 'export const value: number = ;\n');
+    await expect(bundledEntry(setup)).rejects.toThrow();
   });
 });

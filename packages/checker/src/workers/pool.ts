@@ -25,8 +25,8 @@ const WORKER_STACK_MB = 32;
 /**
  * Checks files, largest first. With N threads, N - 1 workers and this thread all claim files from
  * one shared counter, so no thread waits for another to hand out work. A worker that cannot start
- * or dies leaves its claimed-but-unfinished file to this thread: threads are an optimisation,
- * never a reason for a check to fail.
+ * or dies leaves its claimed-but-unfinished file (any file without an outcome) to this thread:
+ * threads are an optimisation, never a reason for a check to fail.
  */
 export async function runPool(
   rootReal: string,
@@ -54,17 +54,27 @@ export async function runPool(
     runWorker({ files: ordered, rootReal, options: plain(options), counter }, outcomes),
   );
   // This thread works too, claiming from the same counter.
-  const claims = poolSettings.mainThreadClaims || workers.length === 0;
-  for (
-    let i = claims ? Atomics.add(counter, 0, 1) : ordered.length;
-    i < ordered.length;
-    i = Atomics.add(counter, 0, 1)
-  ) {
+  if (poolSettings.mainThreadClaims) await claimAll(counter, ordered, rootReal, options, outcomes);
+  await Promise.all(workers);
+  // Files no worker got to (every worker failed early), then files a worker claimed but never finished.
+  await claimAll(counter, ordered, rootReal, options, outcomes);
+  for (let i = 0; i < ordered.length; i++) {
+    outcomes[i] ??= await checkOneFile(rootReal, ordered[i] as string, options);
+  }
+  return outcomes as FileOutcome[];
+}
+
+/** Checks files on this thread, claiming them from `counter` until none is left. */
+async function claimAll(
+  counter: Int32Array,
+  ordered: string[],
+  rootReal: string,
+  options: CheckOptions,
+  outcomes: Array<FileOutcome | undefined>,
+): Promise<void> {
+  for (let i = Atomics.add(counter, 0, 1); i < ordered.length; i = Atomics.add(counter, 0, 1)) {
     outcomes[i] = await checkOneFile(rootReal, ordered[i] as string, options);
   }
-  const orphans = (await Promise.all(workers)).flat();
-  for (const i of orphans) outcomes[i] = await checkOneFile(rootReal, ordered[i] as string, options);
-  return outcomes.filter((o): o is FileOutcome => o !== undefined);
 }
 
 interface Job {
@@ -75,7 +85,6 @@ interface Job {
 }
 
 type WorkerMessage =
-  | { claimed: number }
   | { index: number; outcome: FileOutcome }
   | { index: number; error: string }
   | { done: true }
@@ -89,10 +98,9 @@ function workerSpec(): WorkerSpec {
   };
 }
 
-/** Runs one worker over the shared queue; resolves with the indices it claimed but did not finish. */
-function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<number[]> {
+/** Runs one worker over the shared queue; resolves when it is done, or gone. */
+function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<void> {
   return new Promise((resolve) => {
-    const unfinished = new Set<number>();
     const spec = workerSpec();
     let worker: Worker;
     try {
@@ -101,7 +109,7 @@ function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<
       if (taken.reused) poolStats.workersReused++;
       else poolStats.workersStarted++;
     } catch {
-      resolve([]);
+      resolve();
       return;
     }
     let settled = false;
@@ -115,14 +123,12 @@ function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<
       worker.off('exit', onFailure);
       if (healthy) keepWorker(spec, worker, poolSettings.keepWorkersMs);
       else void worker.terminate();
-      resolve([...unfinished]);
+      resolve();
     };
     const onFailure = () => finish(false);
     const onMessage = (message: WorkerMessage) => {
-      if ('claimed' in message) unfinished.add(message.claimed);
-      else if ('outcome' in message) {
+      if ('outcome' in message) {
         outcomes[message.index] = message.outcome;
-        unfinished.delete(message.index);
         poolStats.filesInWorkers++;
       } else if ('error' in message) {
         const file = job.files[message.index] as string;
@@ -134,8 +140,7 @@ function runWorker(job: Job, outcomes: Array<FileOutcome | undefined>): Promise<
           checked: false,
           skipped: { file, reason: `cannot check: ${message.error}` },
         };
-        unfinished.delete(message.index);
-      } else finish('done' in message && unfinished.size === 0);
+      } else finish('done' in message);
     };
     worker.on('message', onMessage);
     worker.on('error', onFailure);

@@ -47,7 +47,8 @@ export function cachedBundle(setup = defaultBundleSetup) {
   try {
     const manifest = JSON.parse(readFileSync(path.join(setup.cacheDir, MANIFEST), 'utf8'));
     if (manifest.format !== FORMAT || manifest.entry !== setup.entry) return undefined;
-    if (inputsHash(manifest.inputs) !== manifest.inputsHash) return undefined;
+    const contents = manifest.inputs.map((input) => readFileSync(input));
+    if (inputsHash(manifest.inputs, contents) !== manifest.inputsHash) return undefined;
     const bundle = path.join(setup.cacheDir, manifest.bundle);
     if (sha256(readFileSync(bundle)) !== manifest.bundleHash) return undefined;
     return pathToFileURL(bundle).href;
@@ -60,6 +61,7 @@ export function cachedBundle(setup = defaultBundleSetup) {
 /** Bundles `entry`, writes bundle and manifest atomically, returns the bundle's path. */
 export async function buildBundle(setup = defaultBundleSetup) {
   const esbuild = await import('esbuild');
+  const read = new Map();
   let result;
   try {
     result = await esbuild.build({
@@ -73,7 +75,7 @@ export async function buildBundle(setup = defaultBundleSetup) {
       logLevel: 'silent',
       // Plain Node resolves the package folder as `import` does, not with esbuild's extra `module`.
       conditions: [],
-      plugins: [externalPackages],
+      plugins: [externalPackages, recordedReads(read)],
     });
   } finally {
     // esbuild keeps a child process for later builds; this thread will not make another one.
@@ -85,15 +87,20 @@ export async function buildBundle(setup = defaultBundleSetup) {
   const inputs = Object.keys(result.metafile.inputs)
     .map((input) => path.resolve(input))
     .sort();
+  // The hash is of the text esbuild bundled, not of the files as they are now: a file saved during
+  // the build then makes the next lookup miss instead of serving a bundle of its older text.
+  const contents = inputs.map((input) => read.get(input));
   const bundleHash = sha256(code);
   const bundle = `worker-${bundleHash.slice(0, 16)}.mjs`;
   mkdirSync(setup.cacheDir, { recursive: true });
   writeAtomically(path.join(setup.cacheDir, bundle), code);
+  // An input esbuild loaded by itself has no recorded text: use the bundle, but do not cache it.
+  if (contents.some((c) => c === undefined)) return path.join(setup.cacheDir, bundle);
   const manifest = {
     format: FORMAT,
     entry: setup.entry,
     inputs,
-    inputsHash: inputsHash(inputs),
+    inputsHash: inputsHash(inputs, contents),
     bundle,
     bundleHash,
   };
@@ -133,15 +140,41 @@ const externalPackages = {
   },
 };
 
-/** One hash of every input's path and contents; throws when an input cannot be read. */
-function inputsHash(inputs) {
+/** One hash of every input's path and contents. */
+function inputsHash(inputs, contents) {
   const hash = createHash('sha256');
-  for (const input of inputs) {
+  inputs.forEach((input, i) => {
     hash.update(`${input}\0`);
-    hash.update(readFileSync(input));
+    hash.update(contents[i]);
     hash.update('\0');
-  }
+  });
   return hash.digest('hex');
+}
+
+const LOADERS = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.json': 'json',
+};
+
+/** Loads source files itself, keeping each file's bytes exactly as bundled in `read`. */
+function recordedReads(read) {
+  return {
+    name: 'recorded-reads',
+    setup(build) {
+      build.onLoad({ filter: /\.([cm]?[jt]s|[jt]sx|json)$/ }, (args) => {
+        const contents = readFileSync(args.path);
+        read.set(args.path, contents);
+        return { contents, loader: LOADERS[path.extname(args.path)] };
+      });
+    },
+  };
 }
 
 function sha256(data) {

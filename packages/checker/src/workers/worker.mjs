@@ -4,8 +4,9 @@
 // bundle can be had, the sources themselves through tsx's API (~220 ms).
 //
 // Protocol (see pool.ts): the parent sends jobs { files, rootReal, options, counter }, one at a
-// time; files are claimed through the job's shared counter (Atomics), each claim is announced,
-// each outcome posted, then { done: true }. The worker stays for the next job until terminated.
+// time; files are claimed through the job's shared counter (Atomics), each outcome is posted, then
+// { done: true }. A claimed file without an outcome is redone by the parent if this thread dies.
+// The worker stays for the next job until terminated.
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -42,7 +43,6 @@ async function runJob({ files, rootReal, options, counter }) {
     return;
   }
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
-    port.postMessage({ claimed: i });
     try {
       port.postMessage({ index: i, outcome: await checkOneFile(rootReal, files[i], options) });
     } catch (error) {
