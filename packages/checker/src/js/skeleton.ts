@@ -1,3 +1,4 @@
+import { unionOfSpans } from './spans';
 import { anyIn, findTriggers, IDENT, scanEscape, scanWord, scanWords, type TriggerOffsets } from './triggers';
 
 /**
@@ -98,8 +99,8 @@ export function scanSkeleton(src: string): Skeleton {
   const n = src.length;
   const braces: Brace[] = [];
   const parens: number[] = [];
-  /** [start, end, thisSafe, literal]. */
-  const candidates: Array<[number, number, number, number]> = [];
+  /** Flat [start, end, thisSafe, literal] per candidate, in the order their braces close. */
+  const candidates: number[] = [];
   let lastCloseParen = -1;
   let lastCloseParenOpen = -1;
   let depth = 0;
@@ -216,7 +217,7 @@ export function scanSkeleton(src: string): Skeleton {
         openScopes.pop();
       }
       if (b.candidate && p > b.open + 1 && !(b.literal && followedByAssign(src, p + 1))) {
-        candidates.push([b.open + 1, p, b.thisSafe ? 1 : 0, b.literal ? 1 : 0]);
+        candidates.push(b.open + 1, p, b.thisSafe ? 1 : 0, b.literal ? 1 : 0);
       }
     }
   }
@@ -236,24 +237,26 @@ export function scanSkeleton(src: string): Skeleton {
   if (codeTriggers.length === 0 && codeThis.length === 0)
     return { bodies: [], inert: [], maxDepth, hasTriggers: false };
   const bodies: Array<[number, number]> = [];
-  for (const [start, end, thisSafe, literal] of candidates) {
-    if (anyIn(codeTriggers, start, end) || (thisSafe === 0 && anyIn(codeThis, start, end))) continue;
-    if (literal === 1 && DECLARATION.test(src.slice(start, end))) continue;
+  for (let k = 0; k < candidates.length; k += 4) {
+    const start = candidates[k] as number;
+    const end = candidates[k + 1] as number;
+    if (anyIn(codeTriggers, start, end) || (candidates[k + 2] === 0 && anyIn(codeThis, start, end))) continue;
+    if (candidates[k + 3] === 1 && DECLARATION.test(src.slice(start, end))) continue;
     bodies.push([start, end]);
   }
   bodies.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const inertSpans: Array<[number, number]> = [];
-  for (let c = 0; c < comments.length; c += 2)
-    inertSpans.push([comments[c] as number, comments[c + 1] as number]);
+  // Comments and long strings are each in text order and never overlap: one merge.
+  const blankableStrings: number[] = [];
   for (let s = 0; s < strings.length; s += 2) {
     const start = strings[s] as number;
     const end = strings[s + 1] as number;
-    if (!anyIn(codeTriggers, start, end) && !hasUnblankable(src, start, end)) inertSpans.push([start, end]);
+    if (!anyIn(codeTriggers, start, end) && !hasUnblankable(src, start, end))
+      blankableStrings.push(start, end);
   }
-  inertSpans.sort((a, b) => a[0] - b[0]);
+  const inert = unionOfSpans(comments, blankableStrings);
   return {
     bodies,
-    inert: inertSpans.flat(),
+    inert,
     maxDepth,
     hasTriggers: true,
     triggers: codeTriggers,
