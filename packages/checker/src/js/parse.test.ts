@@ -1,6 +1,6 @@
 import { parseSync } from 'oxc-parser';
-import { describe, expect, it } from 'vitest';
-import { parseJs, rawTransferInUse } from './parse';
+import { describe, expect, it, vi } from 'vitest';
+import { parseJs, rawBufferHeld, rawTransferInUse, releaseRawBuffer } from './parse';
 
 const replacer = (_key: string, value: unknown) =>
   typeof value === 'bigint'
@@ -50,5 +50,24 @@ describe('parseJs', () => {
     expect(first.program.body).toHaveLength(2);
     expect(second.program.body).toHaveLength(1);
     expect(second.program.end).toBe(7);
+  });
+
+  it('lets the buffer go after 10 s without a parse, and takes a new one for the next parse', () => {
+    releaseRawBuffer();
+    vi.useFakeTimers();
+    try {
+      parseJs('a.js', 'eval(1)', { lang: 'js' });
+      expect(rawBufferHeld()).toBe(true);
+      vi.advanceTimersByTime(9_000);
+      parseJs('b.js', 'eval(2)', { lang: 'js' });
+      vi.advanceTimersByTime(9_000);
+      expect(rawBufferHeld()).toBe(true);
+      vi.advanceTimersByTime(2_000);
+      expect(rawBufferHeld()).toBe(false);
+      expect(parseJs('c.js', 'eval(3)', { lang: 'js' }).program.body).toHaveLength(1);
+      expect(rawBufferHeld()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

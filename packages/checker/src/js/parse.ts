@@ -27,6 +27,17 @@ interface RawBuffer extends Uint8Array {
 }
 
 let rawBuffer: RawBuffer | null | undefined;
+/** Idle time after which the buffer is let go, so a long-lived process does not keep the pages a big parse touched. */
+const RELEASE_AFTER_MS = 10_000;
+let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+function releaseSoon(): void {
+  if (releaseTimer) releaseTimer.refresh();
+  else {
+    releaseTimer = setTimeout(releaseRawBuffer, RELEASE_AFTER_MS);
+    releaseTimer.unref();
+  }
+}
 const encoder = new TextEncoder();
 /** TextEncoder.encodeInto cannot write more than 1 GiB at once (a source of ~350 M characters). */
 const MAX_RAW_CHARS = Math.floor((1 << 30) / 3);
@@ -75,9 +86,22 @@ export function parseJs(
   if ((blank && blank.length > 0) || writes.length > 0)
     blankUtf8(bytes, source, blank ?? [], written, writes);
   parseRawSync(filename, buffer.block, sourceStart, written, options);
+  releaseSoon();
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
   // wherever the AST has a node (blanking keeps every character's length).
   return deserialize(buffer, source, sourceStart, written) as Parsed;
+}
+
+/** Lets go of this thread's raw-transfer buffer now (the next parse takes a new one). */
+export function releaseRawBuffer(): void {
+  if (releaseTimer) clearTimeout(releaseTimer);
+  releaseTimer = undefined;
+  if (rawBuffer) rawBuffer = undefined;
+}
+
+/** Whether this thread holds a raw-transfer buffer now (tests). */
+export function rawBufferHeld(): boolean {
+  return rawBuffer != null;
 }
 
 /** Whether parses go through raw transfer (for the benchmark's report). */
