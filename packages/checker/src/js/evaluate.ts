@@ -252,7 +252,7 @@ export class Evaluator {
   }
 
   private memberValue(obj: Value, key: string, depth: number): Value {
-    if (/^\d+$/.test(key)) {
+    if (isIndex(key)) {
       if (obj.k === 'array') return this.value(obj.node.elements[Number(key)], depth);
       if (obj.k === 'strs') {
         const item = obj.items[Number(key)];
@@ -454,6 +454,12 @@ export class Evaluator {
     }
     return UNKNOWN_VALUE;
   }
+}
+
+/** `/^\d+$/.test(key)`, answered from the first character for the usual property names. */
+function isIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^\d+$/.test(key);
 }
 
 export function unwrap(node: Node): Node {

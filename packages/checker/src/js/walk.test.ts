@@ -111,6 +111,24 @@ describe('walkProgram scopes (found by position)', () => {
     expect(walkProgram(program, false).scopes).toHaveLength(2);
   });
 
+  it('gives functions with an empty body and plain parameters no scope', () => {
+    const code =
+      'function f(a, b) {} var g = function h() {}; (c) => {}; function k(d = e) {} function m() { n(); }';
+    const { program } = parseJs('t.js', code, { sourceType: 'script' });
+    const { scopes } = walkProgram(program, false);
+    expect(scopes.map((s) => code.slice(s.start, s.end))).toEqual([
+      code,
+      'function k(d = e) {}',
+      'function m() { n(); }',
+    ]);
+    expect(scopes[0]?.bindings.map((b) => `${b.name}:${b.kind}`)).toEqual([
+      'f:function',
+      'g:var',
+      'k:function',
+      'm:function',
+    ]);
+  });
+
   it('collects only the sites a rule can read', () => {
     const code =
       'a.b; a.login; a[k]; a.b = c; a.b = 1; a.src = 1; x = eval; var {p} = q; var r = 1; (function(){})(); f();';

@@ -7,6 +7,18 @@ import { isSite } from './sinks';
 
 const KEYS = visitorKeys as Record<string, readonly string[]>;
 
+/**
+ * A function with plain parameters and an empty body (most bodies are blanked, fast.ts): nothing
+ * in it is evaluated, declared for outside use, or checked, so it needs no scope of its own.
+ */
+function isEmptyFunction(node: Node): boolean {
+  const body = node.body;
+  if (body?.type !== 'BlockStatement' || body.body.length !== 0) return false;
+  const params = node.params;
+  for (let i = 0; i < params.length; i++) if (params[i].type !== 'Identifier') return false;
+  return true;
+}
+
 export interface WalkResult {
   sites: Node[];
   evaluator: Evaluator;
@@ -112,6 +124,7 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'FunctionExpression':
       case 'ArrowFunctionExpression': {
         if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name, 'function');
+        if (isEmptyFunction(node)) continue;
         inner = open(new Scope(scope, true, node.type !== 'ArrowFunctionExpression', node.start, node.end));
         if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name, 'function');
         if (node.type !== 'ArrowFunctionExpression') inner.declareArguments();
