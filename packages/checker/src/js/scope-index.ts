@@ -11,7 +11,8 @@ import type { Scope } from './scope';
  */
 export class ScopeIndex {
   private readonly sorted: readonly Scope[];
-  private readonly starts: Float64Array;
+  /** Scope starts (source offsets fit: texts are far below 2^31 characters); small integers, never boxed. */
+  private readonly starts: Int32Array;
 
   /** `scopes` as the walk opened them (pre-order: an enclosing scope before the ones inside it). */
   constructor(scopes: readonly Scope[]) {
@@ -21,7 +22,7 @@ export class ScopeIndex {
     }
     // A stable sort keeps an enclosing scope before an inner one with the same start.
     this.sorted = ordered ? scopes : [...scopes].sort((a, b) => a.start - b.start);
-    this.starts = new Float64Array(this.sorted.length);
+    this.starts = new Int32Array(this.sorted.length);
     for (let i = 0; i < this.sorted.length; i++) this.starts[i] = (this.sorted[i] as Scope).start;
   }
 

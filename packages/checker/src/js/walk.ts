@@ -151,7 +151,8 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         // Only object literals' properties come here (patterns are handled below).
         if (isSite(node)) sites.push(node);
         push(node.value, scope);
-        push(node.key, scope);
+        // A non-computed key is a name or a literal, never evaluated as an expression.
+        if (node.computed) push(node.key, scope);
         continue;
       case 'AssignmentExpression':
         write(node.left, scope);
