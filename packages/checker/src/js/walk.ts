@@ -19,6 +19,11 @@ function isEmptyFunction(node: Node): boolean {
   return true;
 }
 
+/** Pushes `children` (holes included) last to first, so that the first is visited first. */
+function pushAll(stack: Array<Node | Scope>, children: ReadonlyArray<Node | null>, scope: Scope): void {
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i], scope);
+}
+
 export interface WalkResult {
   sites: Node[];
   evaluator: Evaluator;
@@ -40,22 +45,13 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
   const root = new Scope(undefined, true, false);
   const scopes: Scope[] = [root];
   const sites: Node[] = [];
-  const nodes: Node[] = [];
-  const nodeScopes: Scope[] = [];
+  // Pairs (node, scope), the node pushed first; holes and absent children are pushed too and
+  // dropped when popped, so every push is one inlinable call.
+  const stack: Array<Node | Scope> = [];
   // Writes are resolved after the walk, once every hoisted declaration is known.
   const writtenNames: string[] = [];
   const writtenIn: Scope[] = [];
 
-  const push = (child: Node | null | undefined, scope: Scope): void => {
-    if (child) {
-      nodes.push(child);
-      nodeScopes.push(scope);
-    }
-  };
-  /** Pushed last to first, so that the first is visited first. */
-  const pushAll = (children: ReadonlyArray<Node | null>, scope: Scope): void => {
-    for (let i = children.length - 1; i >= 0; i--) push(children[i], scope);
-  };
   const write = (target: Node, scope: Scope): void => {
     if (target.type === 'Identifier') {
       writtenNames.push(target.name);
@@ -77,10 +73,11 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
     return scope;
   };
 
-  pushAll(program.body, root);
-  while (nodes.length > 0) {
-    const node = nodes.pop();
-    const scope = nodeScopes.pop() as Scope;
+  pushAll(stack, program.body, root);
+  while (stack.length > 0) {
+    const scope = stack.pop() as Scope;
+    const node = stack.pop() as Node;
+    if (!node) continue;
     let inner = scope;
     switch (node.type) {
       case 'Identifier':
@@ -90,19 +87,19 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       case 'MemberExpression':
         if (isSite(node)) sites.push(node);
         // A non-computed key is a name, never evaluated.
-        if (node.computed) push(node.property, scope);
-        push(node.object, scope);
+        if (node.computed) stack.push(node.property, scope);
+        stack.push(node.object, scope);
         continue;
       case 'CallExpression':
       case 'NewExpression':
         if (isSite(node)) sites.push(node);
-        pushAll(node.arguments, scope);
-        push(node.callee, scope);
+        pushAll(stack, node.arguments, scope);
+        stack.push(node.callee, scope);
         continue;
       case 'ExpressionStatement':
       case 'ChainExpression':
       case 'ParenthesizedExpression':
-        push(node.expression, scope);
+        stack.push(node.expression, scope);
         continue;
       case 'VariableDeclaration': {
         const target = node.kind === 'var' ? scope.functionScope() : scope;
@@ -112,13 +109,13 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
           const decl = declarations[i];
           declarePattern(target, decl.id, kind, decl.init ?? undefined);
         }
-        pushAll(node.declarations, scope);
+        pushAll(stack, node.declarations, scope);
         continue;
       }
       case 'VariableDeclarator':
         if (isSite(node)) sites.push(node);
-        push(node.init, scope);
-        push(node.id, scope);
+        stack.push(node.init, scope);
+        stack.push(node.id, scope);
         continue;
       case 'FunctionDeclaration':
       case 'FunctionExpression':
@@ -138,62 +135,62 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         }
         inner.deferParams(params);
         // A function's body block is its scope: its statements are pushed directly.
-        if (node.body?.type === 'BlockStatement') pushAll(node.body.body, inner);
-        else push(node.body, inner);
-        pushAll(node.params, inner);
+        if (node.body?.type === 'BlockStatement') pushAll(stack, node.body.body, inner);
+        else stack.push(node.body, inner);
+        pushAll(stack, node.params, inner);
         continue;
       }
       case 'BlockStatement':
         if (declaresInBlock(node.body)) inner = open(new Scope(scope, false, false, node.start, node.end));
-        pushAll(node.body, inner);
+        pushAll(stack, node.body, inner);
         continue;
       case 'Property':
         // Only object literals' properties come here (patterns are handled below).
         if (isSite(node)) sites.push(node);
-        push(node.value, scope);
+        stack.push(node.value, scope);
         // A non-computed key is a name or a literal, never evaluated as an expression.
-        if (node.computed) push(node.key, scope);
+        if (node.computed) stack.push(node.key, scope);
         continue;
       case 'AssignmentExpression':
         write(node.left, scope);
         if (isSite(node)) sites.push(node);
-        push(node.right, scope);
-        push(node.left, scope);
+        stack.push(node.right, scope);
+        stack.push(node.left, scope);
         continue;
       case 'ArrayExpression':
         if (isSite(node)) sites.push(node);
-        pushAll(node.elements, scope);
+        pushAll(stack, node.elements, scope);
         continue;
       case 'BinaryExpression':
       case 'LogicalExpression':
-        push(node.right, scope);
-        push(node.left, scope);
+        stack.push(node.right, scope);
+        stack.push(node.left, scope);
         continue;
       case 'ObjectExpression':
-        pushAll(node.properties, scope);
+        pushAll(stack, node.properties, scope);
         continue;
       case 'ReturnStatement':
         if (isSite(node)) sites.push(node);
-        push(node.argument, scope);
+        stack.push(node.argument, scope);
         continue;
       case 'UpdateExpression':
         write(node.argument, scope);
-        push(node.argument, scope);
+        stack.push(node.argument, scope);
         continue;
       case 'UnaryExpression':
       case 'AwaitExpression':
       case 'SpreadElement':
       case 'ThrowStatement':
-        push(node.argument, scope);
+        stack.push(node.argument, scope);
         continue;
       case 'IfStatement':
       case 'ConditionalExpression':
-        push(node.alternate, scope);
-        push(node.consequent, scope);
-        push(node.test, scope);
+        stack.push(node.alternate, scope);
+        stack.push(node.consequent, scope);
+        stack.push(node.test, scope);
         continue;
       case 'SequenceExpression':
-        pushAll(node.expressions, scope);
+        pushAll(stack, node.expressions, scope);
         continue;
       case 'ThisExpression':
         continue;
@@ -203,9 +200,9 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
         for (let i = node.properties.length - 1; i >= 0; i--) {
           const prop = node.properties[i];
           if (prop.type === 'Property') {
-            push(prop.value, scope);
-            push(prop.key, scope);
-          } else push(prop, scope);
+            stack.push(prop.value, scope);
+            stack.push(prop.key, scope);
+          } else stack.push(prop, scope);
         }
         continue;
       // Other scopes and declarations; children through the visitor keys below.
@@ -244,10 +241,10 @@ export function walkProgram(program: Node, isModule: boolean): WalkResult {
       if (Array.isArray(child)) {
         for (let j = child.length - 1; j >= 0; j--) {
           const c = child[j];
-          if (c && typeof c.type === 'string') push(c, inner);
+          if (c && typeof c.type === 'string') stack.push(c, inner);
         }
       } else if (typeof child.type === 'string') {
-        push(child, inner);
+        stack.push(child, inner);
       }
     }
   }
