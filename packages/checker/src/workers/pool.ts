@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { checkOneFile, type FileOutcome } from '../check-file';
 import type { CheckOptions } from '../types';
+import { workerExecArgv } from './worker-exec-argv';
 import { keepWorker, takeWorker, type WorkerSpec } from './worker-threads';
 
 /** What the last run did with threads (tests check that the worker path really runs). */
@@ -100,6 +101,7 @@ type WorkerMessage =
 function workerSpec(): WorkerSpec {
   return {
     url: poolSettings.worker.url,
+    execArgv: workerExecArgv(process.execArgv),
     workerData: poolSettings.worker.workerData,
     resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   };

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
  */
 export interface WorkerSpec {
   url: URL;
+  execArgv: string[];
   resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits'];
   workerData?: unknown;
 }
@@ -31,7 +32,11 @@ export function takeWorker(spec: WorkerSpec): { worker: Worker; reused: boolean 
     entry.worker.ref();
     return { worker: entry.worker, reused: true };
   }
-  const worker = new Worker(spec.url, { resourceLimits: spec.resourceLimits, workerData: spec.workerData });
+  const worker = new Worker(spec.url, {
+    execArgv: spec.execArgv,
+    resourceLimits: spec.resourceLimits,
+    workerData: spec.workerData,
+  });
   return { worker, reused: false };
 }
 
@@ -82,5 +87,5 @@ function forget(entry: Idle): void {
 }
 
 function keyOf(spec: WorkerSpec): string {
-  return JSON.stringify([spec.url.href, spec.resourceLimits, spec.workerData]);
+  return JSON.stringify([spec.url.href, spec.execArgv, spec.resourceLimits, spec.workerData]);
 }
