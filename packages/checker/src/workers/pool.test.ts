@@ -58,7 +58,8 @@ describe('worker threads', () => {
       console.log(JSON.stringify({ n: r.findings.length, workers: poolStats.filesInWorkers }));`;
     const scriptFile = path.join(tmpdir(), `checker-pool-run-${process.pid}.mjs`);
     await writeFile(scriptFile, script);
-    const out = spawnSync(process.execPath, ['--import', 'tsx', scriptFile], {
+    // A V8 flag too: Node refuses those in an explicit worker execArgv, which must not cost the workers.
+    const out = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', scriptFile], {
       encoding: 'utf8',
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
     });

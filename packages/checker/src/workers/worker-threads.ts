@@ -34,12 +34,35 @@ export function takeWorker(spec: WorkerSpec): { worker: Worker; reused: boolean 
     entry.worker.ref();
     return { worker: entry.worker, reused: true };
   }
-  const worker = new Worker(spec.url, {
-    execArgv: spec.execArgv,
-    resourceLimits: spec.resourceLimits,
-    workerData: spec.workerData,
-  });
-  return { worker, reused: false };
+  return { worker: newWorker(spec), reused: false };
+}
+
+/** Flags Node refused in an explicit worker execArgv (V8 and per-process flags), learnt once. */
+let refusedFlags: string[] = [];
+
+/**
+ * An explicit `execArgv` may not hold V8 or per-process flags (`--max-semi-space-size`,
+ * `--no-opt`…), which inheritance passes over silently; Node names the ones it refuses. Without
+ * them, then by plain inheritance: never fewer workers because of the parent's flags.
+ */
+function newWorker(spec: WorkerSpec): Worker {
+  const options = { resourceLimits: spec.resourceLimits, workerData: spec.workerData };
+  const execArgv = spec.execArgv.filter((arg) => !refusedFlags.includes(arg));
+  try {
+    return new Worker(spec.url, { ...options, execArgv });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    const named = (error as Error).message.split(': ').slice(1).join(': ').split(', ');
+    refusedFlags = [...refusedFlags, ...named.filter((flag) => execArgv.includes(flag))];
+    try {
+      return new Worker(spec.url, {
+        ...options,
+        execArgv: execArgv.filter((arg) => !refusedFlags.includes(arg)),
+      });
+    } catch {
+      return new Worker(spec.url, options);
+    }
+  }
 }
 
 /**
