@@ -1,7 +1,7 @@
 // Runs every tool over the corpus: `runs` rounds, each round running each timed variant once (so load
 // from other processes on the machine falls on all of them alike), then ESLint once.
 import { runEslint } from './tools/eslint.mjs';
-import { loadChecker, runOursInChild, runOursInProcess } from './tools/ours.mjs';
+import { loadChecker, runOursCli, runOursInChild, runOursInProcess } from './tools/ours.mjs';
 import { runOxlint, withUtf16Positions, writeOxlintConfig } from './tools/oxlint.mjs';
 
 export async function measure({ repoRoot, corpusDir, files, eslintFiles, eslintFromLastRun, runs, log }) {
@@ -35,6 +35,9 @@ export async function measure({ repoRoot, corpusDir, files, eslintFiles, eslintF
       const child = runOursInChild({ repoRoot, corpusDir });
       record('ours-process', child.ms);
       info.oursProcessRssKiB = child.maxRssKiB;
+      const cli = runOursCli({ repoRoot, corpusDir });
+      record('ours-cli', cli.ms);
+      info.oursCliFindings = cli.findings;
       if (eslintSubset)
         record(
           'ours-eslint-subset',

@@ -26,6 +26,7 @@ export function summarise({
     ours: 'ours: `checkDirectory`, in-process, default threads',
     'ours-1t': 'ours: in-process, `threads: 1`',
     'ours-process': 'ours: fresh `node --import tsx` process per run (start-up included)',
+    'ours-cli': 'ours: `ttdx minis check --format json`, the CLI, fresh process',
     oxlint: `oxlint (default threads: ${info.oxlintThreads ?? '?'}), fresh process`,
     'oxlint-1t': 'oxlint `--threads=1`, fresh process',
     eslint: eslintFull
@@ -60,7 +61,8 @@ export function summarise({
       `ours / oxlint, same corpus, same run, both default threads: ${byId.ours.vsOxlint.toFixed(2)}× ` +
         `(${byId.ours.mbps.toFixed(1)} vs ${byId.oxlint.mbps.toFixed(1)} MB/s); one thread each: ` +
         `${(byId['ours-1t'].mbps / byId['oxlint-1t'].mbps).toFixed(2)}×; ours as a fresh process: ` +
-        `${byId['ours-process'].vsOxlint.toFixed(2)}×.`,
+        `${byId['ours-process'].vsOxlint.toFixed(2)}×` +
+        (byId['ours-cli'] ? `; the CLI: ${byId['ours-cli'].vsOxlint.toFixed(2)}×.` : '.'),
     );
   const oursVsEslint = eslintFull ? byId.ours : byId['ours-eslint-subset'];
   if (oursVsEslint && byId.eslint)
@@ -75,6 +77,10 @@ export function summarise({
         '(`--eslint last`); the × ESLint column compares across runs.',
     );
   if (info.oursUnavailable) problems.push(`ours not measured: ${info.oursUnavailable}`);
+  if (info.oursCliFindings !== undefined && findings.ours && info.oursCliFindings !== findings.ours.length)
+    problems.push(
+      `the CLI reported ${info.oursCliFindings} findings, checkDirectory ${findings.ours.length}`,
+    );
   if (info.oursFiles && info.oursFiles.length !== files.length)
     problems.push(`ours looked at ${info.oursFiles.length} files, the corpus has ${files.length}`);
   if (info.oursBytes !== undefined && info.oursBytes !== bytes)

@@ -58,3 +58,22 @@ function summarise(result) {
     bytes: result.bytes,
   };
 }
+
+/**
+ * One run of the real CLI, `ttdx minis check <corpus> --format json`, in a fresh process (what a
+ * developer runs); `ms` is the wall time of the whole process, findings from its JSON report.
+ */
+export function runOursCli({ repoRoot, corpusDir }) {
+  const bin = fileURLToPath(new URL('../../../../packages/cli/bin/ttdx.mjs', import.meta.url));
+  const start = performance.now();
+  const out = spawnSync(process.execPath, [bin, 'minis', 'check', corpusDir, '--format', 'json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  // Exit code 1 means "findings"; the report must be there either way.
+  if (out.status !== 0 && out.status !== 1) throw new Error(`ttdx exited with ${out.status}: ${out.stderr}`);
+  const report = JSON.parse(out.stdout);
+  return { ms, findings: report.findings.length };
+}
