@@ -4,6 +4,8 @@ import { readText } from './fs/read-text';
 import { mapFindings } from './fs/source-map';
 import type { CheckOptions, Finding, SkippedFile } from './types';
 
+export { primeOnce } from './prime';
+
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The result of one file; plain data so that it can cross a worker boundary. */

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { checkOneFile, type FileOutcome } from '../check-file';
+import { checkOneFile, type FileOutcome, primeOnce } from '../check-file';
 import type { CheckOptions } from '../types';
 import { workerExecArgv } from './worker-exec-argv';
 import { keepWorker, takeWorker, type WorkerSpec } from './worker-threads';
@@ -62,6 +62,7 @@ export async function runPool(
     runWorker({ files: ordered, rootReal, options: plain(options), counter }, outcomes),
   );
   // This thread works too, claiming from the same counter.
+  if (total >= PARALLEL_MIN_BYTES) primeOnce();
   if (poolSettings.mainThreadClaims) await claimAll(counter, ordered, rootReal, options, outcomes);
   await Promise.all(workers);
   // Files no worker got to (every worker failed early), then files a worker claimed but never finished.

@@ -13,17 +13,23 @@ import { parentPort, workerData } from 'node:worker_threads';
 /** workerData.load: 'auto' (the order above), or 'tsx' to skip the bundle (tests). */
 async function loadCheckOneFile() {
   const built = new URL('../check-file.js', import.meta.url);
-  if (existsSync(built)) return (await import(built.href)).checkOneFile;
+  if (existsSync(built)) return primed(await import(built.href));
   if (workerData?.load !== 'tsx') {
     try {
       const { bundledEntry } = await import('./worker-bundle.mjs');
-      return (await import(await bundledEntry(workerData?.bundleSetup))).checkOneFile;
+      return primed(await import(await bundledEntry(workerData?.bundleSetup)));
     } catch {
       // No esbuild, a build error, a read-only folder: the sources still load through tsx.
     }
   }
   const { tsImport } = await import('tsx/esm/api');
-  return (await tsImport('../check-file.ts', import.meta.url)).checkOneFile;
+  return primed(await tsImport('../check-file.ts', import.meta.url));
+}
+
+/** Workers start only for large inputs: give V8 the checker's type feedback first (prime.ts). */
+function primed(checkFile) {
+  checkFile.primeOnce?.();
+  return checkFile.checkOneFile;
 }
 
 const port = parentPort;
