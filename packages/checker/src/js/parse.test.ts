@@ -52,15 +52,15 @@ describe('parseJs', () => {
     expect(second.program.end).toBe(7);
   });
 
-  it('lets the buffer go after 10 s without a parse, and takes a new one for the next parse', () => {
+  it('lets the buffer go after 30 s without a parse, and takes a new one for the next parse', () => {
     releaseRawBuffer();
     vi.useFakeTimers();
     try {
       parseJs('a.js', 'eval(1)', { lang: 'js' });
       expect(rawBufferHeld()).toBe(true);
-      vi.advanceTimersByTime(9_000);
+      vi.advanceTimersByTime(29_000);
       parseJs('b.js', 'eval(2)', { lang: 'js' });
-      vi.advanceTimersByTime(9_000);
+      vi.advanceTimersByTime(29_000);
       expect(rawBufferHeld()).toBe(true);
       vi.advanceTimersByTime(2_000);
       expect(rawBufferHeld()).toBe(false);

@@ -27,8 +27,12 @@ interface RawBuffer extends Uint8Array {
 }
 
 let rawBuffer: RawBuffer | null | undefined;
-/** Idle time after which the buffer is let go, so a long-lived process does not keep the pages a big parse touched. */
-const RELEASE_AFTER_MS = 10_000;
+/**
+ * Idle time after which the buffer is let go, so a long-lived process does not keep the pages a big
+ * parse touched. The same as an idle worker's (workers/worker-threads.ts): touching those pages again
+ * is not free (on the benchmark corpus a run after a release took ~0.4 s longer).
+ */
+const RELEASE_AFTER_MS = 30_000;
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 
 function releaseSoon(): void {
