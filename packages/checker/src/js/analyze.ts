@@ -32,6 +32,8 @@ export interface JsOptions {
   triggers?: number[];
   /** Regions to blank before parsing (fast.ts): flat, sorted, disjoint [start, end) offsets. */
   blank?: number[];
+  /** Where blanked regions must keep their line breaks (default: all of them; see blank-utf8.ts). */
+  lineBreaksIn?: number[];
 }
 
 /** Parses one JavaScript text and runs every JS rule over it. Offsets are into `source`. */

@@ -53,4 +53,16 @@ describe('blankUtf8', () => {
     expect(JSON.stringify(fromBuffer.program)).toBe(JSON.stringify(fromString.program));
     expect(fromBuffer.errors).toHaveLength(0);
   });
+
+  it('keeps line breaks only where asked (a blanked body needs none)', () => {
+    const source = 'function f() {\n  a();\n  b();\n} /* x\ny */ g()';
+    const body: [number, number] = [source.indexOf('{') + 1, source.indexOf('}')];
+    const comment: [number, number] = [source.indexOf('/*'), source.indexOf('*/') + 2];
+    const bytes = new TextEncoder().encode(source);
+    blankUtf8(bytes, source, [...body, ...comment], bytes.length, { lineBreaksIn: comment });
+    const text = new TextDecoder().decode(bytes);
+    expect(text.slice(...body)).toBe(' '.repeat(body[1] - body[0]));
+    expect(text.slice(...comment)).toBe('    \n    ');
+    expect(text.length).toBe(source.length);
+  });
 });

@@ -19,11 +19,10 @@ export function blankUtf8(
   source: string,
   regions: readonly number[],
   utf8Length: number,
-  writes: ReadonlyArray<readonly [offset: number, char: string]> = [],
+  extra: BlankExtras = {},
 ): void {
-  // As many bytes as characters: all ASCII, nothing to search for.
-  const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharactersOf(source);
-  const cr = source.includes('\r');
+  const facts = factsOf(source, utf8Length);
+  const wide = facts.wide;
   let k = 0;
   for (let r = 0; r < regions.length; r += 2) {
     const start = regions[r] as number;
@@ -31,18 +30,46 @@ export function blankUtf8(
     k = firstAtOrAfter(wide.at, start, k);
     const byteStart = start + (wide.extra[k] as number);
     bytes.fill(32, byteStart, end + (wide.extra[firstAtOrAfter(wide.at, end, k)] as number));
-    // A slice of a long string shares its characters: the searches stop at the region's end.
-    const text = source.slice(start, end);
-    restoreLineBreaks(bytes, text, '\n', start, wide, k);
-    if (cr) restoreLineBreaks(bytes, text, '\r', start, wide, k);
     for (let w = k; w < wide.at.length && (wide.at[w] as number) < end; w++) {
       writeWhiteSpace(bytes, (wide.at[w] as number) + (wide.extra[w] as number), wide.code[w] as number);
     }
   }
+  const keepLines = extra.lineBreaksIn ?? regions;
+  k = 0;
+  for (let r = 0; r < keepLines.length; r += 2) {
+    const start = keepLines[r] as number;
+    k = firstAtOrAfter(wide.at, start, k);
+    // A slice of a long string shares its characters: the searches stop at the span's end.
+    const text = source.slice(start, keepLines[r + 1] as number);
+    restoreLineBreaks(bytes, text, '\n', start, wide, k);
+    if (facts.cr) restoreLineBreaks(bytes, text, '\r', start, wide, k);
+  }
   // Single ASCII characters put over ASCII ones (graft.ts's parentheses): same length in both encodings.
-  for (const [offset, char] of writes) {
+  for (const [offset, char] of extra.writes ?? []) {
     bytes[offset + (wide.extra[firstAtOrAfter(wide.at, offset, 0)] as number)] = char.charCodeAt(0);
   }
+}
+
+export interface BlankExtras {
+  /**
+   * Where line breaks must stay (default: every region). Inside a blanked function body they are
+   * not needed: nothing but spaces is left between its braces, so no line break can matter to ASI.
+   */
+  lineBreaksIn?: readonly number[];
+  /** Single ASCII characters to put over ASCII ones after blanking. */
+  writes?: ReadonlyArray<readonly [offset: number, char: string]>;
+}
+
+/** The last source's non-ASCII characters and whether it has a `\r`: fix-point rounds blank the same text again. */
+let cached: { source: string; wide: NonAscii; cr: boolean } | undefined;
+
+function factsOf(source: string, utf8Length: number): { wide: NonAscii; cr: boolean } {
+  if (cached?.source !== source) {
+    // As many bytes as characters: all ASCII, nothing to search for.
+    const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharacters(source);
+    cached = { source, wide, cr: source.includes('\r') };
+  }
+  return cached;
 }
 
 interface NonAscii {
@@ -55,14 +82,6 @@ interface NonAscii {
 }
 
 const NO_WIDE_CHARACTERS: NonAscii = { at: [], code: [], extra: [0] };
-
-/** The last source's non-ASCII characters: the fix-point in fast.ts blanks the same text again. */
-let cached: { source: string; wide: NonAscii } | undefined;
-
-function nonAsciiCharactersOf(source: string): NonAscii {
-  if (cached?.source !== source) cached = { source, wide: nonAsciiCharacters(source) };
-  return cached.wide;
-}
 
 function nonAsciiCharacters(source: string): NonAscii {
   const at: number[] = [];

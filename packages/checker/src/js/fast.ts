@@ -9,7 +9,15 @@ import {
 import type { Dependency } from './evaluate';
 import { graftBodies } from './graft';
 import { type ParamScope, scanSkeleton } from './skeleton';
-import { innermost, inSpans, intersectSpans, lastAtOrBefore, parentsOf, unionOfSpans } from './spans';
+import {
+  innermost,
+  inSpans,
+  intersectSpans,
+  lastAtOrBefore,
+  parentsOf,
+  subtractSpans,
+  unionOfSpans,
+} from './spans';
 import { isTriggerWord } from './triggers';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
@@ -57,7 +65,8 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
   let previous: { parsed: ParsedJs; selected: number[] } | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const selected = maximalBodies(bodies, kept);
-    const regions = unionOfSpans(flatSpans(bodies, selected), inert);
+    const blankedBodies = flatSpans(bodies, selected);
+    const regions = unionOfSpans(blankedBodies, inert);
     if (regions.length === 0) break;
     fastStats.rounds++;
     if (round === 0)
@@ -68,6 +77,8 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
       collectDependencies: true,
       triggers: skeleton.triggers,
       blank: regions,
+      // Comments and strings in code that stays keep their line breaks (ASI); blanked bodies need none.
+      lineBreaksIn: subtractSpans(inert, blankedBodies),
     };
     let parsed = previous && graftNewBodies(previous, bodies, kept, source, filename, roundOptions);
     if (parsed) fastStats.grafts++;

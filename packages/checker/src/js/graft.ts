@@ -60,7 +60,7 @@ export function graftBodies(
     source,
     { lang, sourceType: 'commonjs', preserveParens: false },
     complementOfSpans(shown, source.length),
-    writes,
+    { writes },
   );
   const statements: Node[] = parsed.program.body;
   if (parsed.errors.length > 0 || statements.length !== targets.length) return undefined;

@@ -2,7 +2,7 @@ import { type ParseResult, type ParserOptions, parseSync } from 'oxc-parser';
 import { getBufferOffset, parseRawSync } from 'oxc-parser/src-js/bindings.js';
 import { ACTIVE_SIZE, BLOCK_ALIGN, BLOCK_SIZE, BUFFER_SIZE } from 'oxc-parser/src-js/generated/constants.js';
 import { deserialize } from 'oxc-parser/src-js/generated/deserialize/js.js';
-import { blankUtf8 } from './blank-utf8';
+import { type BlankExtras, blankUtf8 } from './blank-utf8';
 import { blankRegions } from './skeleton';
 
 /**
@@ -67,16 +67,17 @@ function acquireBuffer(): RawBuffer | null {
 /**
  * Parses JavaScript (or JSX) into ESTree, as `parseSync` would. With `blank` (flat, sorted, disjoint
  * [start, end) offsets), parses the text with those regions blanked (skeleton.ts); offsets in the
- * result are the same as in `source`, and nothing in it comes from a blanked region. `writes` then
- * put single ASCII characters over ASCII characters (graft.ts).
+ * result are the same as in `source`, and nothing in it comes from a blanked region. `extras` (blank-utf8.ts):
+ * where line breaks must stay, and single ASCII characters to put over ASCII ones (graft.ts).
  */
 export function parseJs(
   filename: string,
   source: string,
   options: ParserOptions,
   blank?: readonly number[],
-  writes: ReadonlyArray<readonly [offset: number, char: string]> = [],
+  extras: BlankExtras = {},
 ): Parsed {
+  const writes = extras.writes ?? [];
   const buffer = source.length <= MAX_RAW_CHARS ? acquireBuffer() : null;
   if (!buffer) {
     let text = blank && blank.length > 0 ? blankRegions(source, blank) : source;
@@ -88,7 +89,7 @@ export function parseJs(
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved);
   const { written } = encoder.encodeInto(source, bytes);
   if ((blank && blank.length > 0) || writes.length > 0)
-    blankUtf8(bytes, source, blank ?? [], written, writes);
+    blankUtf8(bytes, source, blank ?? [], written, extras);
   parseRawSync(filename, buffer.block, sourceStart, written, options);
   releaseSoon();
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
