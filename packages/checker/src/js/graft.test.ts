@@ -31,6 +31,11 @@ describe('second rounds grafted into the first round’s AST', () => {
       "var w = window; var o = { m: function () { return w['ev' + 'al'](1); } };",
       1,
     ],
+    [
+      'two object literals on one line',
+      "var w = window; var o = { m: function () { return w['ev' + 'al'](1); } }; var p = { n: function () { return w['ev' + 'al'](2); } };",
+      2,
+    ],
     ['two bodies on one line', 'var t = setTimeout; function a() { t("x()") } function b() { t("y()") }', 2],
     ['a body whose last statement has no semicolon', 'var e = eval; function f(s) { return e(s) }\n(g)()', 1],
     ['non-ASCII text around', 'var é = eval; /* ü */ function f(s) { var x = "𝄞"; return é(s + x); }', 1],

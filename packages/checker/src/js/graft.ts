@@ -1,7 +1,7 @@
 import { visitorKeys } from 'oxc-parser';
 import type { ParsedJs } from './analyze';
 import { parseJs } from './parse';
-import { complementOfSpans, subtractSpans } from './spans';
+import { complementOfSpans, intersectSpans, subtractSpans } from './spans';
 
 // biome-ignore lint/suspicious/noExplicitAny: ESTree nodes from oxc-parser are plain objects.
 type Node = any;
@@ -12,7 +12,7 @@ type Node = any;
  * A later round un-blanks a few bodies (function bodies, object literals) that the previous round's
  * analysis found to matter; everything else is as before. Those are parsed alone in an otherwise
  * blank text, each with its braces (a function body then reads as a block; an object literal is
- * wrapped in parentheses written over the characters around it), and what they hold is put into
+ * wrapped in parentheses, and ended by a semicolon, written over the characters around it), and what they hold is put into
  * the previous AST's empty nodes. The result is the AST that parsing the whole text with the new
  * blanking gives (a test compares them on real bundles), for a fraction of the cost: on the
  * benchmark corpus a second round was a quarter of the checker's time.
@@ -42,11 +42,13 @@ export function graftBodies(
       if (mayOpenWithDirective(source, start, end)) return undefined;
       targets.push({ node, key: 'body' });
     } else if (node.type === 'ObjectExpression' && node.properties.length === 0) {
+      // `({…});`: the semicolon ends the statement whatever follows on the same line.
       const open = start - 2;
       const close = end + 1;
-      if (open < 0 || close >= source.length || !isAscii(source, open) || !isAscii(source, close))
+      const ends = end + 2;
+      if (open < 0 || ends >= source.length || ![open, close, ends].every((at) => isAscii(source, at)))
         return undefined;
-      writes.push([open, '('], [close, ')']);
+      writes.push([open, '('], [close, ')'], [ends, ';']);
       targets.push({ node, key: 'properties' });
     } else return undefined;
     withBraces.push(start - 1, end + 1);
@@ -60,7 +62,8 @@ export function graftBodies(
     source,
     { lang, sourceType: 'commonjs', preserveParens: false },
     complementOfSpans(shown, source.length),
-    { writes },
+    // Line breaks matter only inside the units (their comments); the rest of the text is blank.
+    { writes, lineBreaksIn: intersectSpans(blank, withBraces) },
   );
   const statements: Node[] = parsed.program.body;
   if (parsed.errors.length > 0 || statements.length !== targets.length) return undefined;
