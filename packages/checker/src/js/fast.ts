@@ -18,7 +18,7 @@ import {
   subtractSpans,
   unionOfSpans,
 } from './spans';
-import { isTriggerWord } from './triggers';
+import { IDENT, isTriggerWord } from './triggers';
 
 /** Deeper nesting than this is refused: the native parser's recursion would overflow its stack. */
 export const MAX_NESTING = 1000;
@@ -304,9 +304,7 @@ function declares(params: string, name: string): boolean {
 }
 
 function isWordChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127
-  );
+  return IDENT[c] === 1;
 }
 
 /** `p` when the text at `from` is `.p` or `?.p` (spaces allowed), else undefined. */
