@@ -42,11 +42,27 @@ describe('skeleton blanking is exact', () => {
     [`var str = '${'x'.repeat(200)}'; setTimeout(str);`, 1],
     ['switch (a) { case 1: pad(1); break; default: eval(x); }', 1],
     ["function f(a) { if (a) b(); else { var k = 'ev'; } return window[k + 'al'](); }", 1],
+    // Words spelled with escapes: each kind that can stand for a letter keeps its body.
+    ['function f() { return []["\\u0063onstructor"]["\\u0063onstructor"]("x")(); }', 1],
+    ['function f() { return []["\\u{63}onstructor"]["\\u{63}onstructor"]("x")(); }', 1],
+    ['function f() { return []["\\x63onstructor"]["\\x63onstructor"]("x")(); }', 1],
+    ['function f() { return []["\\143onstructor"]["\\143onstructor"]("x")(); }', 1],
+    ['function f() { return []["\\constructor"]["\\constructor"]("x")(); }', 1],
+    ['function f() { return []["\\u00e9\\n\\x00"]; } eval(x);', 1],
   ])('%s', (snippet, expected) => {
     const code = `${filler}${snippet}\n${filler}`;
     const full = keys(code, false);
     expect(full).toHaveLength(expected as number);
     expect(keys(code, true)).toEqual(full);
+  });
+
+  it('blanks bodies whose escapes cannot stand for a letter', () => {
+    const code = `${filler}function t() { return /[\\u00c0-\\u024f\\d]/.test("\\u2028\\x7f\\0\\100\\\\"); }\neval(x);`;
+    const skeleton = scanSkeleton(code);
+    const t = code.indexOf('{ return /');
+    expect(skeleton.bodies.some(([start]) => start === t + 1)).toBe(true);
+    const spelled = code.replace('\\100', '\\141');
+    expect(scanSkeleton(spelled).bodies.some(([start]) => start === t + 1)).toBe(false);
   });
 
   it('blanks trigger-free bodies, comments and long strings but keeps offsets', () => {

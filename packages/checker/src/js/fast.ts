@@ -63,6 +63,7 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
   const kept = new Uint8Array(bodies.length);
   const paramScopes = skeleton.paramScopes ?? [];
   let previous: { parsed: ParsedJs; selected: number[] } | undefined;
+  const searched = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const selected = maximalBodies(bodies, kept);
     const blankedBodies = flatSpans(bodies, selected);
@@ -94,6 +95,7 @@ export function analyzeJsFast(source: string, filename: string, options: JsOptio
       kept,
       inert,
       paramScopes,
+      searched,
     );
     if (keptLiterals) fastStats.literalKeeps++;
     if (keptBodies) fastStats.nameKeeps++;
@@ -162,6 +164,10 @@ function flatSpans(bodies: Array<[number, number]>, selected: number[]): number[
  * Marks as kept every blanked body around an occurrence (as code, within the binding's scope, not
  * shadowed by a parameter, not a `.p` access that cannot matter) of a dependency. Returns whether
  * anything changed.
+ *
+ * A dependency already searched in an earlier round (`searched`) is not searched again: every body
+ * blanked now lies inside a body blanked then, and an occurrence that mattered then had its bodies
+ * kept, so the same search cannot keep anything new.
  */
 function keepBodiesUsing(
   source: string,
@@ -171,11 +177,15 @@ function keepBodiesUsing(
   kept: Uint8Array,
   inert: number[],
   paramScopes: ParamScope[],
+  searched: Set<string>,
 ): boolean {
   if (dependencies.length === 0 || selected.length === 0) return false;
   const byName = new Map<string, Dependency[]>();
   for (const dependency of dependencies) {
     if (isTriggerWord(dependency[0])) continue;
+    const key = dependencyKey(dependency);
+    if (searched.has(key)) continue;
+    searched.add(key);
     const list = byName.get(dependency[0]) ?? [];
     list.push(dependency);
     byName.set(dependency[0], list);
@@ -229,6 +239,12 @@ function keepBodiesUsing(
     }
     return changedHere;
   }
+}
+
+function dependencyKey([name, start, end, properties]: Dependency): string {
+  return properties === undefined
+    ? `${name} ${start} ${end}`
+    : `${name} ${start} ${end} ${properties.join(',')}`;
 }
 
 /** The union of the dependencies' scopes, as flat sorted disjoint spans. */

@@ -38,6 +38,11 @@ describe('second rounds grafted into the first round’s AST', () => {
     ],
     ['two bodies on one line', 'var t = setTimeout; function a() { t("x()") } function b() { t("y()") }', 2],
     ['a body whose last statement has no semicolon', 'var e = eval; function f(s) { return e(s) }\n(g)()', 1],
+    [
+      'a body that opens with comments',
+      'var e = eval; function f(s) {\n  // a comment\n  /* another */ return e(s); }',
+      1,
+    ],
     ['non-ASCII text around', 'var é = eval; /* ü */ function f(s) { var x = "𝄞"; return é(s + x); }', 1],
   ])('%s', (_, snippet, findings) => {
     const code = `${filler}${snippet}\n${filler}`;
@@ -54,6 +59,17 @@ describe('second rounds grafted into the first round’s AST', () => {
     ],
     ['a generator', 'var e = eval; function* f(s) { yield e(s); }'],
     ['a body that opens with a directive', 'var e = eval; function f(s) { "use strict"; return e(s); }'],
+    [
+      'a directive after comments',
+      "var e = eval; function f(s) { // why\n /* strict */ 'use strict'; return e(s); }",
+    ],
+    [
+      'an unterminated-looking comment',
+      'var e = eval; function f(s) { /* a */ /* b */ return e(s); }'.replace(
+        '/* b */',
+        `/* ${'x'.repeat(5000)} */`,
+      ),
+    ],
     ['a class body', "var w = window; class A { m() { return w['ev' + 'al'](1); } }"],
   ])('parses the whole text again for %s', (_, snippet) => {
     const code = `${filler}${snippet}\n${filler}`;

@@ -83,12 +83,31 @@ export function graftBodies(
   return previous;
 }
 
-/** A string first in a body could be a directive, which a block does not have. Comments: be safe too. */
+/**
+ * A string first in a body could be a directive, which a block does not have. Comments before it
+ * are skipped; whatever this cannot read within a few KB (an unterminated comment, `<!--`) counts as
+ * maybe.
+ */
 function mayOpenWithDirective(source: string, start: number, end: number): boolean {
-  const m = /\S/.exec(source.slice(start, Math.min(end, start + 256)));
-  if (!m) return false;
-  const c = m[0];
-  return c === '"' || c === "'" || c === '/';
+  const limit = Math.min(end, start + 4096);
+  let i = start;
+  while (i < limit) {
+    const c = source.charCodeAt(i);
+    if (c === 47 && source.charCodeAt(i + 1) === 47) {
+      i += 2;
+      while (i < limit && !isLineTerminator(source.charCodeAt(i))) i++;
+    } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
+      const close = source.indexOf('*/', i + 2);
+      if (close < 0 || close + 2 > limit) return true;
+      i = close + 2;
+    } else if (c <= 32 || (c >= 127 && /\s/.test(source[i] as string))) i++;
+    else return c === 34 || c === 39 || c === 60;
+  }
+  return i < end;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 function isAscii(source: string, offset: number): boolean {
