@@ -42,6 +42,9 @@ describe('skeleton blanking is exact', () => {
     [`var str = '${'x'.repeat(200)}'; setTimeout(str);`, 1],
     ['switch (a) { case 1: pad(1); break; default: eval(x); }', 1],
     ["function f(a) { if (a) b(); else { var k = 'ev'; } return window[k + 'al'](); }", 1],
+    // A global object's name in a string is no reference; the binding that reads it keeps the body.
+    ["var w = window; function f() { var k = 'self'; return w[k]['ev' + 'al'](1); }", 1],
+    ["function f() { var k = 'self'; return this[k]; } eval(x);", 1],
     // Words spelled with escapes: each kind that can stand for a letter keeps its body.
     ['function f() { return []["\\u0063onstructor"]["\\u0063onstructor"]("x")(); }', 1],
     ['function f() { return []["\\u{63}onstructor"]["\\u{63}onstructor"]("x")(); }', 1],
@@ -91,9 +94,15 @@ describe('skeleton blanking is exact', () => {
   });
 
   it('finds triggers in strings, templates and regexes, not in comments', () => {
-    const code = "a('eval'); b(`x${c}setTimeout`); d(/window/); /* Function */ // navigator";
+    const code = "a('eval'); b(`x${c}setTimeout`); d(/fetch/); /* Function */ // navigator";
     const at = (word: string) => code.indexOf(word);
-    expect(scanSkeleton(code).triggers).toEqual([at('eval'), at('setTimeout'), at('window')]);
+    expect(scanSkeleton(code).triggers).toEqual([at('eval'), at('setTimeout'), at('fetch')]);
+  });
+
+  it('takes a global object’s name for a trigger only where it can be a reference', () => {
+    const code = "s.top = 'top'; f(`parent ${self}`, /window/, { frames: 1 }, top);";
+    const at = (word: string, from = 0) => code.indexOf(word, from);
+    expect(scanSkeleton(code).triggers).toEqual([at('self'), at('top', at('frames'))]);
   });
 
   it('reads a regex after a comment as a regex (the comment is not the code before it)', () => {

@@ -118,7 +118,7 @@ export function scanSkeleton(src: string): Skeleton {
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
-    scanWords(src, from, t.end, found, true);
+    scanWords(src, from, t.end, found, 'string');
     if (t.expr === -1) return t.end;
     braces.push(brace);
     if (++depth > maxDepth) maxDepth = depth;
@@ -133,7 +133,7 @@ export function scanSkeleton(src: string): Skeleton {
       continue;
     }
     if (action === 1) {
-      i = scanWord(src, i, c, n, found);
+      i = scanWord(src, i, c, n, found, true);
       continue;
     }
     if (action === 3) {
@@ -165,7 +165,7 @@ export function scanSkeleton(src: string): Skeleton {
         comments.push(p, i);
       } else {
         const e = regexAllowed(src, p, comments) ? skipRegex(src, p) : -1;
-        if (e !== -1) scanWords(src, p + 1, e, found, false);
+        if (e !== -1) scanWords(src, p + 1, e, found, 'regex');
         i = e === -1 ? p + 1 : e;
       }
     } else if (c === 40 || c === 91) {
@@ -380,7 +380,7 @@ function scanString(src: string, p: number, quote: number, found: TriggerOffsets
     if (ch === quote) return j + 1;
     if (ch === 92) j = scanEscape(src, j, found, true);
     else if (ch === 10) return j;
-    else if (IDENT[ch] === 1) j = scanWord(src, j, ch, n, found);
+    else if (IDENT[ch] === 1) j = scanWord(src, j, ch, n, found, false);
     else j++;
   }
   return n;

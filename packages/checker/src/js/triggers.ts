@@ -50,7 +50,10 @@ const WORDS = [
   'TTMinis',
   'login',
 ];
-/** Names of the global object: triggers only as references (a `.parent` property is not one). */
+/**
+ * Names of the global object: triggers only as references (a `.parent` property, a `{top: 1}` key,
+ * a `'top'` string are not).
+ */
 const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global'];
 
 const wordSet = new Set(WORDS);
@@ -83,25 +86,31 @@ export interface TriggerOffsets {
  */
 export function findTriggers(src: string): TriggerOffsets {
   const found: TriggerOffsets = { triggers: [], thisAt: [] };
-  scanWords(src, 0, src.length, found, true);
+  scanWords(src, 0, src.length, found, 'raw');
   return found;
 }
 
 /**
- * Finds the triggers in src[from, to): words as in `scanWord`, and escapes as in `scanEscape`
- * (`inString`: the text is string or template text, where `\145` and `\e` spell letters too).
+ * What a span of text is to `scanWords`: string or template text (`\145` and `\e` spell letters
+ * there; words are not references), regex text (words are not references), or text the lexer could
+ * not read (anything may be code).
  */
+export type TextKind = 'string' | 'regex' | 'raw';
+
+/** Finds the triggers in src[from, to): words as in `scanWord`, and escapes as in `scanEscape`. */
 export function scanWords(
   src: string,
   from: number,
   to: number,
   found: TriggerOffsets,
-  inString: boolean,
+  kind: TextKind,
 ): void {
+  const reference = kind === 'raw';
+  const inString = kind !== 'regex';
   let i = from;
   while (i < to) {
     const c = src.charCodeAt(i);
-    if (IDENT[c] === 1) i = scanWord(src, i, c, to, found);
+    if (IDENT[c] === 1) i = scanWord(src, i, c, to, found, reference);
     else if (c === 92 /* \ */) i = scanEscape(src, i, found, inString);
     else i++;
   }
@@ -167,7 +176,8 @@ function octalDigit(src: string, at: number): number {
 
 /**
  * Reads the identifier-like run starting at `start` (whose first code unit is `c`), up to `limit`,
- * records it when it is a trigger (or a `this`), and returns the offset after the run.
+ * records it when it is a trigger (or a `this`), and returns the offset after the run. `reference`:
+ * the run may be code; in string or regex text a global object's name or `this` refers to nothing.
  */
 export function scanWord(
   src: string,
@@ -175,6 +185,7 @@ export function scanWord(
   c: number,
   limit: number,
   found: TriggerOffsets,
+  reference: boolean,
 ): number {
   let i = start + 1;
   while (i < limit && IDENT[src.charCodeAt(i)] === 1) i++;
@@ -187,9 +198,9 @@ export function scanWord(
   }
   const afterDot = start > 0 && src.charCodeAt(start - 1) === 46;
   if (globalSet.has(word)) {
-    if (!afterDot && !isObjectKey(src, start, i)) found.triggers.push(start);
+    if (reference && !afterDot && !isObjectKey(src, start, i)) found.triggers.push(start);
   } else if (word === 'this') {
-    if (!afterDot) found.thisAt.push(start);
+    if (reference && !afterDot) found.thisAt.push(start);
   } else {
     const lower = word.toLowerCase();
     // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
