@@ -29,6 +29,8 @@ describe('skeleton blanking is exact', () => {
     ["var code = 'x()'; function f(g) { other = g; } setTimeout(code);", 1],
     ["var w = window; function f() { var v = w; return v['ev' + 'al'](1); }", 1],
     ['var e = eval; function f(e) { return e(1); }', 0],
+    ['var e = eval; function f(a = e) { return e(a); }', 1],
+    ['var e = eval; function f({ e: a }) { return e(a); }', 1],
     ["const f = () => { return this['ev' + 'al'](1); };", 1],
     ["function m() { return this['ev' + 'al'](1); }", 0],
     ['function f() { return `${{ a: 1 }.a}`; } eval(x);', 1],

@@ -308,7 +308,13 @@ function shadowedByParameter(
   return false;
 }
 
+/**
+ * Whether a parameter list declares `name`. Only plain lists are read: with a default value
+ * (`a = name`) or a renaming pattern (`{name: a}`) the name may be no parameter, so such lists never
+ * shadow (the body is then kept, which is always exact).
+ */
 function declares(params: string, name: string): boolean {
+  if (params.includes('=') || params.includes(':')) return false;
   let from = 0;
   for (let i = params.indexOf(name); i !== -1; i = params.indexOf(name, from)) {
     const before = i === 0 ? 32 : params.charCodeAt(i - 1);
