@@ -58,10 +58,15 @@ const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames',
 
 const wordSet = new Set(WORDS);
 const globalSet = new Set(GLOBAL_WORDS);
-/** 1 at (length << 7 | first char, upper-cased) of every word: most identifiers are rejected without slicing. */
+/**
+ * 1 at (length << 7 | first char, upper-cased) and at (length << 7 | last char, upper-cased) of
+ * every word: most identifiers are rejected without slicing.
+ */
 const SHAPES = new Uint8Array(32 << 7);
+const ENDINGS = new Uint8Array(32 << 7);
 for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', 'iframe', 'frame']) {
   SHAPES[(w.length << 7) | (w.charCodeAt(0) & 0x5f)] = 1;
+  ENDINGS[(w.length << 7) | (w.charCodeAt(w.length - 1) & 0x5f)] = 1;
 }
 
 /** 1 for identifier characters (ASCII letters, digits, `$`, `_`, and anything non-ASCII). */
@@ -191,6 +196,7 @@ export function scanWord(
   while (i < limit && IDENT[src.charCodeAt(i)] === 1) i++;
   const len = i - start;
   if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | (c & 0x5f)] === 0) return i;
+  if (ENDINGS[(len << 7) | (src.charCodeAt(i - 1) & 0x5f)] === 0) return i;
   const word = src.slice(start, i);
   if (wordSet.has(word)) {
     found.triggers.push(start);
@@ -201,7 +207,7 @@ export function scanWord(
     if (reference && !afterDot && !isObjectKey(src, start, i)) found.triggers.push(start);
   } else if (word === 'this') {
     if (reference && !afterDot) found.thisAt.push(start);
-  } else {
+  } else if (len === 6 || len === 5) {
     const lower = word.toLowerCase();
     // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
     if (lower === 'iframe') found.triggers.push(start);
