@@ -44,6 +44,12 @@ describe('skeleton blanking is exact', () => {
     [`var str = '${'x'.repeat(200)}'; setTimeout(str);`, 1],
     ['switch (a) { case 1: pad(1); break; default: eval(x); }', 1],
     ["function f(a) { if (a) b(); else { var k = 'ev'; } return window[k + 'al'](); }", 1],
+    // Non-ASCII white space and line terminators separate words and end `//` comments.
+    ['function f(s) { var a = 1;\u00a0eval(s); }', 1],
+    ['function f(s) {\ufeffeval(s); }', 1],
+    ['function f(s) { // note\u2028eval(s); }', 1],
+    ['function f(s) { // note\u2029eval(s); }', 1],
+    ['function f(s) { // note\reval(s); }', 1],
     // A global object's name in a string is no reference; the binding that reads it keeps the body.
     ["var w = window; function f() { var k = 'self'; return w[k]['ev' + 'al'](1); }", 1],
     ["function f() { var k = 'self'; return this[k]; } eval(x);", 1],

@@ -1,5 +1,14 @@
 import { unionOfSpans } from './spans';
-import { anyIn, findTriggers, IDENT, scanEscape, scanWord, scanWords, type TriggerOffsets } from './triggers';
+import {
+  anyIn,
+  findTriggers,
+  IDENT,
+  SPACE,
+  scanEscape,
+  scanWord,
+  scanWords,
+  type TriggerOffsets,
+} from './triggers';
 
 /**
  * A cheap lexical pass (strings, comments, templates, regex literals, brackets) that finds the
@@ -115,6 +124,7 @@ export function scanSkeleton(src: string): Skeleton {
   const paramScopes: ParamScope[] = [];
   /** Indices into paramScopes still open, to set their end. */
   const openScopes: number[] = [];
+  const oddLineBreaks = ODD_LINE_BREAK.test(src);
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
@@ -156,8 +166,7 @@ export function scanSkeleton(src: string): Skeleton {
     } else if (c === 47) {
       const next = src.charCodeAt(p + 1);
       if (next === 47) {
-        const e = src.indexOf('\n', p);
-        i = e === -1 ? n : e;
+        i = lineEnd(src, p, oddLineBreaks);
         comments.push(p, i);
       } else if (next === 42) {
         const e = src.indexOf('*/', p + 2);
@@ -287,16 +296,7 @@ function isIdentChar(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    code === 10 ||
-    code === 13 ||
-    code === 9 ||
-    code === 11 ||
-    code === 12 ||
-    code === 0xa0 ||
-    code === 0xfeff
-  );
+  return SPACE[code] === 1;
 }
 
 function prevSignificant(src: string, from: number): number {
@@ -354,6 +354,21 @@ function classifyBrace(
   }
   if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return { kind: 'block', ps: -1, pe: -1 };
   return { kind: 'other', ps: -1, pe: -1 };
+}
+
+/** Line terminators other than `\n`: most bundles have none, so a `//` comment ends at the next `\n`. */
+const ODD_LINE_BREAK = /[\r\u2028\u2029]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/** Where a `//` comment starting at p ends: the first line terminator after it, or the text's end. */
+function lineEnd(src: string, p: number, oddLineBreaks: boolean): number {
+  if (!oddLineBreaks) {
+    const e = src.indexOf('\n', p);
+    return e === -1 ? src.length : e;
+  }
+  LINE_BREAK.lastIndex = p;
+  const m = LINE_BREAK.exec(src);
+  return m === null ? src.length : m.index;
 }
 
 /** Whether a `/` at p starts a regex: decided by the code before it, comments skipped. */

@@ -69,11 +69,25 @@ for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', 'iframe', 'frame']) {
   ENDINGS[(w.length << 7) | (w.charCodeAt(w.length - 1) & 0x5f)] = 1;
 }
 
-/** 1 for identifier characters (ASCII letters, digits, `$`, `_`, and anything non-ASCII). */
+/**
+ * 1 for ECMAScript white space and line terminators, the non-ASCII ones included: `a;\u00a0eval(s)`
+ * is a call of eval, not the word `\u00a0eval`.
+ */
+const SPACE = new Uint8Array(65536);
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff])
+  SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+
+/** 1 for identifier characters (ASCII letters, digits, `$`, `_`, and anything non-ASCII but white space). */
 const IDENT = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   IDENT[c] =
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 36 ||
+    c === 95 ||
+    (c > 127 && SPACE[c] === 0)
       ? 1
       : 0;
 }
@@ -259,4 +273,4 @@ export function isTriggerWord(name: string): boolean {
   return wordSet.has(name) || globalSet.has(name);
 }
 
-export { IDENT };
+export { IDENT, SPACE };
