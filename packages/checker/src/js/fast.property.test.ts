@@ -21,6 +21,11 @@ const expr: fc.Arbitrary<string> = fc.oneof(
     "'https://evil.example.net/x'",
     "'iframe'",
     'function () {}',
+    "'\\u0065v'",
+    "'\\145v'",
+    "'\\ev'",
+    "'\\x65v'",
+    "'self'",
   ),
   name,
   name.map((n) => `${n}.k`),
@@ -55,6 +60,8 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
   const inner = statements(depth - 1);
   const nested = fc.oneof(
     fc.tuple(name, name, inner).map(([n, p, b]) => `function ${n}(${p}) { ${b} }`),
+    fc.tuple(name, name, name, inner).map(([n, p, d, b]) => `function ${n}(${p} = ${d}) { ${b} }`),
+    fc.tuple(name, name, name, inner).map(([n, p, d, b]) => `function ${n}({ ${p}: ${d} }) { ${b} }`),
     fc.tuple(name, inner).map(([n, b]) => `var ${n} = () => { ${b} };`),
     fc.tuple(name, inner).map(([n, b]) => `if (${n}) { ${b} }`),
     fc.tuple(name, inner).map(([n, b]) => `var ${n} = { k: 'x', m() { ${b} } };`),
@@ -63,8 +70,24 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     fc.tuple(name, inner).map(([n, b]) => `for (var i = 0; i < ${n}; i++) { ${b} }`),
     fc.tuple(name, inner).map(([, b]) => `var arrow = () => { this.x = 1; ${b} };`),
   );
-  return fc.array(fc.oneof(simple, nested), { minLength: 1, maxLength: 4 }).map((s) => s.join('\n'));
+  return fc
+    .array(fc.tuple(fc.oneof(simple, nested), separator), { minLength: 1, maxLength: 4 })
+    .map((s) => s.map(([statement, after]) => statement + after).join(''));
 };
+/** What can stand between statements: white space and line terminators of every kind, comments. */
+const separator = fc.constantFrom(
+  '\n',
+  ' ',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u3000',
+  '\r\n',
+  ' // note\n',
+  ' // note\u2028',
+  ' // note\r',
+  ' /* a\nb */ ',
+);
 
 describe('blanking is exact on generated programs', () => {
   it('gives the findings of a full analysis', () => {
