@@ -38,9 +38,16 @@ describe('blankUtf8', () => {
     expect(text.length).toBe(source.length);
     const inRegion = (i: number) =>
       regions.some((_, r) => r % 2 === 0 && (regions[r] as number) <= i && i < (regions[r + 1] as number));
+    // In a region: U+2028 and U+2029, and the first \n and the first \r.
+    const kept = new Set<number>();
+    for (let r = 0; r < regions.length; r += 2) {
+      const span = source.slice(regions[r], regions[r + 1]);
+      for (const lineBreak of ['\n', '\r'])
+        if (span.includes(lineBreak)) kept.add((regions[r] as number) + span.indexOf(lineBreak));
+    }
     for (let i = 0; i < source.length; i++) {
       const original = source[i] as string;
-      if (!inRegion(i) || /[\n\r\u2028\u2029]/.test(original)) expect(text[i]).toBe(original);
+      if (!inRegion(i) || kept.has(i) || /[\u2028\u2029]/.test(original)) expect(text[i]).toBe(original);
       else expect(WHITE.has(text[i] as string)).toBe(true);
     }
   });
@@ -63,6 +70,12 @@ describe('blankUtf8', () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.slice(...body)).toBe(' '.repeat(body[1] - body[0]));
     expect(text.slice(...comment)).toBe('    \n    ');
+    // One line break is all a comment needs: the first one stays.
+    const long = 'a() /* x\ny\nz */\nb()';
+    const span: [number, number] = [long.indexOf('/*'), long.indexOf('*/') + 2];
+    const longBytes = new TextEncoder().encode(long);
+    blankUtf8(longBytes, long, span, longBytes.length);
+    expect(new TextDecoder().decode(longBytes)).toBe('a()     \n      \nb()');
     expect(text.length).toBe(source.length);
   });
 });

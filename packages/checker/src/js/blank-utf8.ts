@@ -3,7 +3,8 @@
  * text without it ever existing as a JS string (see parse.ts). Every character keeps both its UTF-8
  * length and its UTF-16 length, so the parser's offsets (UTF-16, converted from UTF-8 positions)
  * are those of the original text:
- * - ASCII characters become a space, but for line breaks, which are kept (ASI, and `-->` comments);
+ * - ASCII characters become a space, but for the first `\n` (and `\r`) of each span of `lineBreaksIn`:
+ *   one line break is all a blanked comment needs to count as one (ASI, and `-->` comments after it);
  * - a 2-byte character becomes U+00A0 (no-break space, 2 bytes, 1 unit);
  * - a 3-byte character becomes U+3000 (ideographic space, 3 bytes, 1 unit), but U+2028 and U+2029,
  *   which are line terminators and are kept;
@@ -41,8 +42,8 @@ export function blankUtf8(
     k = firstAtOrAfter(wide.at, start, k);
     // A slice of a long string shares its characters: the searches stop at the span's end.
     const text = source.slice(start, keepLines[r + 1] as number);
-    restoreLineBreaks(bytes, text, '\n', start, wide, k);
-    if (facts.cr) restoreLineBreaks(bytes, text, '\r', start, wide, k);
+    restoreFirstLineBreak(bytes, text, '\n', start, wide, k);
+    if (facts.cr) restoreFirstLineBreak(bytes, text, '\r', start, wide, k);
   }
   // Single ASCII characters put over ASCII ones (graft.ts's parentheses): same length in both encodings.
   for (const [offset, char] of extra.writes ?? []) {
@@ -52,8 +53,9 @@ export function blankUtf8(
 
 export interface BlankExtras {
   /**
-   * Where line breaks must stay (default: every region). Inside a blanked function body they are
-   * not needed: nothing but spaces is left between its braces, so no line break can matter to ASI.
+   * Where a line break must stay (default: every region): the first `\n` and the first `\r` of each
+   * span are kept. Inside a blanked function body none is needed: nothing but spaces is left
+   * between its braces, so no line break can matter to ASI.
    */
   lineBreaksIn?: readonly number[];
   /** Single ASCII characters to put over ASCII ones after blanking. */
@@ -114,7 +116,7 @@ function firstAtOrAfter(at: number[], offset: number, from: number): number {
   return lo;
 }
 
-function restoreLineBreaks(
+function restoreFirstLineBreak(
   bytes: Uint8Array,
   text: string,
   lineBreak: '\n' | '\r',
@@ -122,13 +124,10 @@ function restoreLineBreaks(
   wide: NonAscii,
   from: number,
 ): void {
-  const value = lineBreak === '\n' ? 10 : 13;
-  let k = from;
-  for (let j = text.indexOf(lineBreak); j !== -1; j = text.indexOf(lineBreak, j + 1)) {
-    const offset = start + j;
-    while (k < wide.at.length && (wide.at[k] as number) < offset) k++;
-    bytes[offset + (wide.extra[k] as number)] = value;
-  }
+  const j = text.indexOf(lineBreak);
+  if (j === -1) return;
+  const offset = start + j;
+  bytes[offset + (wide.extra[firstAtOrAfter(wide.at, offset, from)] as number)] = lineBreak === '\n' ? 10 : 13;
 }
 
 function writeWhiteSpace(bytes: Uint8Array, at: number, cp: number): void {
