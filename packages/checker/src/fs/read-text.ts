@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { open, realpath } from 'node:fs/promises';
 import { isInside } from './walk-dir';
 
@@ -47,6 +48,8 @@ export function decode(buffer: Buffer, real: string): ReadResult {
   }
   const nul = buffer.indexOf(0);
   if (nul !== -1) return { reason: `binary content, not text (NUL byte at offset ${nul})`, bytes };
+  // ASCII is valid UTF-8 as it is, and a one-byte copy is several times faster than decoding.
+  if (isAscii(buffer)) return { text: buffer.toString('latin1'), bytes, real };
   try {
     return { text: decoder.decode(buffer), bytes, real };
   } catch {
