@@ -274,11 +274,13 @@ function keepConsulted(
   kept: Uint8Array,
 ): boolean {
   if (consulted.length === 0) return false;
-  const wanted = new Set(consulted.map(([start, end]) => `${start + 1}:${end - 1}`));
+  // A literal's interior starts after its `{` and ends before its `}`.
+  const wanted = new Map<number, number>();
+  for (const [start, end] of consulted) wanted.set(start + 1, end - 1);
   let changed = false;
   for (const b of selected) {
     const [start, end] = bodies[b] as [number, number];
-    if (wanted.has(`${start}:${end}`)) {
+    if (wanted.get(start) === end) {
       kept[b] = 1;
       changed = true;
     }
