@@ -124,7 +124,8 @@ export function scanSkeleton(src: string): Skeleton {
   const paramScopes: ParamScope[] = [];
   /** Indices into paramScopes still open, to set their end. */
   const openScopes: number[] = [];
-  const oddLineBreaks = ODD_LINE_BREAK.test(src);
+  /** Next `\r`, U+2028, U+2029 at or after the last `//` comment (-1: none left; -2: not searched yet). */
+  const oddLineBreaks = [-2, -2, -2];
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
@@ -356,19 +357,26 @@ function classifyBrace(
   return { kind: 'other', ps: -1, pe: -1 };
 }
 
-/** Line terminators other than `\n`: most bundles have none, so a `//` comment ends at the next `\n`. */
-const ODD_LINE_BREAK = /[\r\u2028\u2029]/;
-const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+/** Line terminators other than `\n`. */
+const ODD_LINE_BREAKS = ['\r', '\u2028', '\u2029'];
 
-/** Where a `//` comment starting at p ends: the first line terminator after it, or the text's end. */
-function lineEnd(src: string, p: number, oddLineBreaks: boolean): number {
-  if (!oddLineBreaks) {
-    const e = src.indexOf('\n', p);
-    return e === -1 ? src.length : e;
+/**
+ * Where a `//` comment starting at p ends: the first line terminator after it, or the text's end.
+ * `next` holds where each odd line terminator is next found, so that each is searched for once per
+ * stretch of text, not once per comment (most bundles have none at all).
+ */
+function lineEnd(src: string, p: number, next: number[]): number {
+  let e = src.indexOf('\n', p);
+  if (e === -1) e = src.length;
+  for (let k = 0; k < 3; k++) {
+    let at = next[k] as number;
+    if (at !== -1 && at < p) {
+      at = src.indexOf(ODD_LINE_BREAKS[k] as string, p);
+      next[k] = at;
+    }
+    if (at !== -1 && at < e) e = at;
   }
-  LINE_BREAK.lastIndex = p;
-  const m = LINE_BREAK.exec(src);
-  return m === null ? src.length : m.index;
+  return e;
 }
 
 /** Whether a `/` at p starts a regex: decided by the code before it, comments skipped. */
