@@ -127,7 +127,8 @@ function restoreFirstLineBreak(
   const j = text.indexOf(lineBreak);
   if (j === -1) return;
   const offset = start + j;
-  bytes[offset + (wide.extra[firstAtOrAfter(wide.at, offset, from)] as number)] = lineBreak === '\n' ? 10 : 13;
+  bytes[offset + (wide.extra[firstAtOrAfter(wide.at, offset, from)] as number)] =
+    lineBreak === '\n' ? 10 : 13;
 }
 
 function writeWhiteSpace(bytes: Uint8Array, at: number, cp: number): void {

@@ -169,6 +169,24 @@ describe('the worker bundle cache', () => {
     expect(cachedBundle(setup)).toBe(rebuilt);
   });
 
+  it('keeps each source file’s own import.meta.url, and names its files after `name`', async () => {
+    const where = path.join(src, 'lib', 'where.ts');
+    await writeFile(
+      where,
+      "export const here = import.meta.url;\nexport const sibling = new URL('./x.json', import.meta.url).href;\n",
+    );
+    await writeFile(path.join(src, 'where-entry.ts'), "export { here, sibling } from './lib/where';\n");
+    const named = { entry: path.join(src, 'where-entry.ts'), cacheDir: setup.cacheDir, name: 'cli' };
+    const url = await bundledEntry(named);
+    expect(path.basename(fileURLToPath(url))).toMatch(/^cli-[0-9a-f]{16}\.mjs$/);
+    const loaded = await import(url);
+    expect(loaded.here).toBe(pathToFileURL(where).href);
+    expect(loaded.sibling).toBe(pathToFileURL(path.join(src, 'lib', 'x.json')).href);
+    expect(cachedBundle(named)).toBe(url);
+    // Each name has its own manifest: the worker bundle in the same folder is untouched.
+    expect(cachedBundle(setup)).toBeDefined();
+  });
+
   it('fails, for the caller to fall back, when the sources do not build', async () => {
     await writeFile(path.join(src, 'lib', 'value.ts'), 'export const value: number = ;\n');
     await expect(bundledEntry(setup)).rejects.toThrow();

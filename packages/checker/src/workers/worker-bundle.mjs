@@ -1,5 +1,6 @@
 // The worker's code as one plain ES module, cached on disk. Plain .mjs because it runs in worker
-// threads before any TypeScript can be loaded.
+// threads before any TypeScript can be loaded. The CLI's launchers bundle the CLI the same way
+// (exported as @openminis/checker/bundle): a cold `ttdx` spent ~400 ms in tsx before doing anything.
 //
 // Why: when the checker runs from its .ts sources, a worker would otherwise load check-file.ts
 // through tsx's `tsImport`, ~220 ms per worker on Node 20 (tsx's loader hooks run on their own
@@ -11,25 +12,38 @@
 // from there exactly as from src/). A manifest names the bundle's inputs with a hash of their
 // contents and a hash of the bundle itself: a changed source means a rebuild, a damaged bundle is
 // never imported. Files are written to a temporary name and renamed, so a concurrent process sees
-// either the old file or the new one, never half of one.
+// either the old file or the new one, never half of one. A bundled source file keeps its own
+// `import.meta.url` (written in as a string), so URLs relative to it (the worker's entry, a
+// package.json) still point where they do from the sources.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Changes whenever the build options below change, so that old bundles are not reused. */
-const FORMAT = 1;
-const MANIFEST = 'worker-bundle.json';
+const FORMAT = 2;
 /** Superseded bundles are removed once this old (a process that just read the manifest may still import one). */
 const SUPERSEDED_MS = 60_000;
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The default places: the package's src/check-file.ts, bundled into the package's node_modules/.cache. */
+/**
+ * The default places: the package's src/check-file.ts, bundled into the package's node_modules/.cache.
+ * `name` prefixes the bundle's and the manifest's file names (one cache folder can hold several).
+ */
 export const defaultBundleSetup = {
   entry: path.join(packageDir, 'src', 'check-file.ts'),
   cacheDir: path.join(packageDir, 'node_modules', '.cache', 'openminis-checker'),
+  name: 'worker',
 };
+
+function nameOf(setup) {
+  return setup.name ?? 'worker';
+}
+
+function manifestPath(setup) {
+  return path.join(setup.cacheDir, `${nameOf(setup)}-bundle.json`);
+}
 
 /**
  * The file URL of an up-to-date bundle of `entry`, built when the cache is missing, stale or
@@ -45,7 +59,7 @@ export async function bundledEntry(setup = defaultBundleSetup) {
 /** The cached bundle's URL when its manifest matches the sources as they are now, else undefined. */
 export function cachedBundle(setup = defaultBundleSetup) {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(setup.cacheDir, MANIFEST), 'utf8'));
+    const manifest = JSON.parse(readFileSync(manifestPath(setup), 'utf8'));
     if (manifest.format !== FORMAT || manifest.entry !== setup.entry) return undefined;
     const contents = manifest.inputs.map((input) => readFileSync(input));
     if (inputsHash(manifest.inputs, contents) !== manifest.inputsHash) return undefined;
@@ -91,7 +105,7 @@ export async function buildBundle(setup = defaultBundleSetup) {
   // the build then makes the next lookup miss instead of serving a bundle of its older text.
   const contents = inputs.map((input) => read.get(input));
   const bundleHash = sha256(code);
-  const bundle = `worker-${bundleHash.slice(0, 16)}.mjs`;
+  const bundle = `${nameOf(setup)}-${bundleHash.slice(0, 16)}.mjs`;
   mkdirSync(setup.cacheDir, { recursive: true });
   writeAtomically(path.join(setup.cacheDir, bundle), code);
   // An input esbuild loaded by itself has no recorded text: use the bundle, but do not cache it.
@@ -104,16 +118,16 @@ export async function buildBundle(setup = defaultBundleSetup) {
     bundle,
     bundleHash,
   };
-  writeAtomically(path.join(setup.cacheDir, MANIFEST), JSON.stringify(manifest, null, 2));
-  removeSuperseded(setup.cacheDir, bundle);
+  writeAtomically(manifestPath(setup), JSON.stringify(manifest, null, 2));
+  removeSuperseded(setup.cacheDir, bundle, nameOf(setup));
   return path.join(setup.cacheDir, bundle);
 }
 
 /** Every source change leaves a bundle behind; old ones go (best effort). */
-function removeSuperseded(cacheDir, current) {
+function removeSuperseded(cacheDir, current, prefix) {
   try {
     for (const name of readdirSync(cacheDir)) {
-      if (name === current || !/^worker-.*\.(mjs|tmp)$/.test(name)) continue;
+      if (name === current || !name.startsWith(`${prefix}-`) || !/\.(mjs|tmp)$/.test(name)) continue;
       const file = path.join(cacheDir, name);
       if (Date.now() - statSync(file).mtimeMs > SUPERSEDED_MS) rmSync(file, { force: true });
     }
@@ -163,14 +177,21 @@ const LOADERS = {
   '.json': 'json',
 };
 
-/** Loads source files itself, keeping each file's bytes exactly as bundled in `read`. */
+/**
+ * Loads source files itself, keeping each file's bytes exactly as read in `read`, and writes each
+ * file's own URL over its `import.meta.url` (in the bundle it would be the bundle's).
+ */
 function recordedReads(read) {
   return {
     name: 'recorded-reads',
     setup(build) {
       build.onLoad({ filter: /\.([cm]?[jt]s|[jt]sx|json)$/ }, (args) => {
-        const contents = readFileSync(args.path);
-        read.set(args.path, contents);
+        const bytes = readFileSync(args.path);
+        read.set(args.path, bytes);
+        const text = bytes.toString('utf8');
+        const contents = text.includes('import.meta.url')
+          ? text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+          : bytes;
         return { contents, loader: LOADERS[path.extname(args.path)] };
       });
     },

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, removeFixtures } from './harness';
@@ -11,12 +12,13 @@ function exec(
   file: string,
   args: string[],
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [file, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+      { cwd, env: { ...process.env, NO_COLOR: '1', ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
       },
@@ -25,7 +27,7 @@ function exec(
 }
 
 describe('the real launchers', () => {
-  it('ttdx runs init and build:after through tsx, with exit codes from the process', async () => {
+  it('ttdx runs init and build:after, with exit codes from the process', async () => {
     const dir = await copyFixture('html-game');
     const init = await exec(
       bin('ttdx'),
@@ -44,9 +46,15 @@ describe('the real launchers', () => {
     );
   });
 
-  it('minis answers -v', async () => {
+  it('minis answers -v, from the bundle cached on disk or through tsx', async () => {
     const version = await exec(bin('minis'), ['-v'], process.cwd());
     expect(version).toMatchObject({ code: 0, stderr: '' });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const manifest = new URL('../../node_modules/.cache/openminis-cli/minis-bundle.json', import.meta.url);
+    expect(JSON.parse(await readFile(manifest, 'utf8')).entry).toBe(
+      fileURLToPath(new URL('../bin/minis.ts', import.meta.url)),
+    );
+    const viaTsx = await exec(bin('minis'), ['-v'], process.cwd(), { OPENMINIS_CLI_LOAD: 'tsx' });
+    expect(viaTsx).toEqual(version);
   });
 });
