@@ -70,19 +70,24 @@ describe('worker threads', () => {
     expect(result.workers).toBeGreaterThan(0);
   });
 
-  it('keep a finished worker warm for the next run, and end it when told to', async () => {
-    poolSettings.mainThreadClaims = false;
+  it('keep finished workers warm for the next run, and end them when told to', async () => {
     await endIdleWorkers();
+    // By default this thread only hands out work: two threads are two workers.
     const first = await checkDirectory(dir, { threads: 2 });
-    expect(poolStats).toMatchObject({ workersStarted: 1, workersReused: 0, filesInWorkers: 5 });
-    expect(idleWorkerCount()).toBe(1);
+    expect(poolStats).toMatchObject({ workersStarted: 2, workersReused: 0, filesInWorkers: 5 });
+    expect(idleWorkerCount()).toBe(2);
     const second = await checkDirectory(dir, { threads: 2 });
-    expect(poolStats).toMatchObject({ workersStarted: 0, workersReused: 1, filesInWorkers: 5 });
+    expect(poolStats).toMatchObject({ workersStarted: 0, workersReused: 2, filesInWorkers: 5 });
     expect(second).toEqual(first);
     poolSettings.keepWorkersMs = 0;
     await checkDirectory(dir, { threads: 2 });
-    expect(poolStats.workersReused).toBe(1);
+    expect(poolStats.workersReused).toBe(2);
     expect(idleWorkerCount()).toBe(0);
+  });
+
+  it('check everything on this thread with one thread', async () => {
+    await checkDirectory(dir, { threads: 1 });
+    expect(poolStats).toMatchObject({ workersStarted: 0, workersReused: 0, filesInWorkers: 0 });
   });
 
   it('redo on this thread the file of a worker that dies, and the files it never got to', async () => {
