@@ -55,6 +55,8 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     { arbitrary: fc.tuple(name, expr).map(([n, e]) => `${n} = ${e};`), weight: 1 },
     { arbitrary: sink, weight: 4 },
     { arbitrary: fc.constantFrom('eval(1);', "setTimeout('x()');", "window['ev' + 'al'](1);"), weight: 1 },
+    // Where the lexer must tell a regex from a division.
+    { arbitrary: name.map((n) => `if (${n}) /"'/.test(${n}); ${n} = ${n}.return / 2 / 1;`), weight: 1 },
   );
   if (depth <= 0) return fc.array(simple, { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
   const inner = statements(depth - 1);
@@ -69,6 +71,15 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     fc.tuple(name, inner).map(([n, b]) => `class C${n} { f = 1; m() { ${b} } }`),
     fc.tuple(name, inner).map(([n, b]) => `for (var i = 0; i < ${n}; i++) { ${b} }`),
     fc.tuple(name, inner).map(([, b]) => `var arrow = () => { this.x = 1; ${b} };`),
+    // Lexer traps around a body: regexes with quotes and braces, templates, labels, getters, `with`.
+    fc.tuple(name, inner).map(([n, b]) => `var r${n} = /["'{}/]/g; function g${n}() { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `var t${n} = \`\${${n}}{\${'}'}\`; function h${n}() { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `l${n}: { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `var o${n} = { get g() { ${b} }, [${n}]: 1 };`),
+    fc.tuple(name, inner).map(([n, b]) => `with (${n}) { ${b} }`),
+    fc.tuple(name, inner).map(([n, b]) => `switch (${n}) { case 1: { ${b} } default: ${n}; }`),
+    fc.tuple(name, inner).map(([n, b]) => `x = ${n} / 2 / { valueOf() { ${b} } };`),
+    fc.tuple(name, inner).map(([n, b]) => `try { ${b} } catch (${n}) { ${n}(1); }`),
   );
   return fc
     .array(fc.tuple(fc.oneof(simple, nested), separator), { minLength: 1, maxLength: 4 })

@@ -54,7 +54,10 @@ const REGEX_AFTER_WORD = new Set([
   'yield',
   'await',
   'extends',
+  'default',
 ]);
+/** After `if (…)`, `while (…)`, `for (…)`, `with (…)` a statement starts: a `/` there opens a regex. */
+const CONDITION_WORDS = new Set(['if', 'while', 'for', 'with']);
 /**
  * String literals longer than this (shaders, embedded data) are blanked to spaces when they hold
  * no trigger, no `//` (a URL) and no line continuation: a blanked string is still a string, so a timer
@@ -174,7 +177,7 @@ export function scanSkeleton(src: string): Skeleton {
         i = e === -1 ? n : e + 2;
         comments.push(p, i);
       } else {
-        const e = regexAllowed(src, p, comments) ? skipRegex(src, p) : -1;
+        const e = regexAllowed(src, p, comments, lastCloseParen, lastCloseParenOpen) ? skipRegex(src, p) : -1;
         if (e !== -1) scanWords(src, p + 1, e, found, 'regex');
         i = e === -1 ? p + 1 : e;
       }
@@ -379,19 +382,42 @@ function lineEnd(src: string, p: number, next: number[]): number {
   return e;
 }
 
-/** Whether a `/` at p starts a regex: decided by the code before it, comments skipped. */
-function regexAllowed(src: string, p: number, comments: number[]): boolean {
+/**
+ * Whether a `/` at p starts a regex: decided by the code before it, comments skipped. `lastCloseParen`
+ * and its `(`: a regex can follow the `)` of an `if`, `while`, `for` or `with` condition.
+ */
+function regexAllowed(
+  src: string,
+  p: number,
+  comments: number[],
+  lastCloseParen: number,
+  lastCloseParenOpen: number,
+): boolean {
   let k = prevSignificant(src, p - 1);
   for (let c = comments.length - 2; c >= 0 && k >= 0 && comments[c + 1] === k + 1; c -= 2) {
     k = prevSignificant(src, (comments[c] as number) - 1);
   }
   if (k < 0) return true;
   const ch = src.charCodeAt(k);
-  if (ch === 41 || ch === 93) return false;
-  if (isIdentChar(ch)) return REGEX_AFTER_WORD.has(wordBefore(src, k));
+  if (ch === 41)
+    return k === lastCloseParen && lastCloseParenOpen >= 0 && afterCondition(src, lastCloseParenOpen);
+  if (ch === 93) return false;
+  if (isIdentChar(ch)) {
+    const word = wordBefore(src, k);
+    // `x.return / 2`: a property, not the keyword.
+    return REGEX_AFTER_WORD.has(word) && src.charCodeAt(prevSignificant(src, k - word.length)) !== 46;
+  }
   // `a++ / b` and `a-- / b` divide.
   if ((ch === 43 || ch === 45) && src.charCodeAt(k - 1) === ch) return false;
   return true;
+}
+
+/** Whether the `(` at `open` is an `if`, `while`, `for` or `with` condition's. */
+function afterCondition(src: string, open: number): boolean {
+  const w = prevSignificant(src, open - 1);
+  if (w < 0 || !isIdentChar(src.charCodeAt(w))) return false;
+  const word = wordBefore(src, w);
+  return CONDITION_WORDS.has(word) && src.charCodeAt(prevSignificant(src, w - word.length)) !== 46;
 }
 
 /** Skips a string literal from its opening quote, recording the triggers in it; returns the offset after it. */

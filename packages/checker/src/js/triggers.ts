@@ -111,8 +111,9 @@ export function findTriggers(src: string): TriggerOffsets {
 
 /**
  * What a span of text is to `scanWords`: string or template text (`\145` and `\e` spell letters
- * there; words are not references), regex text (words are not references), or text the lexer could
- * not read (anything may be code).
+ * there; words are not references), regex text, or text the lexer could not read (anything may be
+ * code). Words in regex text count as references: whether a `/` opens a regex is the one guess the
+ * lexer makes (skeleton.ts regexAllowed), and code it took for a regex must not hide a `window`.
  */
 export type TextKind = 'string' | 'regex' | 'raw';
 
@@ -124,7 +125,7 @@ export function scanWords(
   found: TriggerOffsets,
   kind: TextKind,
 ): void {
-  const reference = kind === 'raw';
+  const reference = kind !== 'string';
   const inString = kind !== 'regex';
   let i = from;
   while (i < to) {
