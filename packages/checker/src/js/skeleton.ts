@@ -127,8 +127,6 @@ export function scanSkeleton(src: string): Skeleton {
   const paramScopes: ParamScope[] = [];
   /** Indices into paramScopes still open, to set their end. */
   const openScopes: number[] = [];
-  /** Next `\r`, U+2028, U+2029 at or after the last `//` comment (-1: none left; -2: not searched yet). */
-  const oddLineBreaks = [-2, -2, -2];
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
@@ -170,7 +168,7 @@ export function scanSkeleton(src: string): Skeleton {
     } else if (c === 47) {
       const next = src.charCodeAt(p + 1);
       if (next === 47) {
-        i = lineEnd(src, p, oddLineBreaks);
+        i = lineEnd(src, p);
         comments.push(p, i);
       } else if (next === 42) {
         const e = src.indexOf('*/', p + 2);
@@ -360,24 +358,17 @@ function classifyBrace(
   return { kind: 'other', ps: -1, pe: -1 };
 }
 
-/** Line terminators other than `\n`. */
-const ODD_LINE_BREAKS = ['\r', '\u2028', '\u2029'];
-
 /**
- * Where a `//` comment starting at p ends: the first line terminator after it, or the text's end.
- * `next` holds where each odd line terminator is next found, so that each is searched for once per
- * stretch of text, not once per comment (most bundles have none at all).
+ * Where a `//` comment starting at p ends: the first line terminator after it (`\n`, `\r`, U+2028,
+ * U+2029), or the text's end. The native search finds the `\n`; only the comment's own text is
+ * then read for the others.
  */
-function lineEnd(src: string, p: number, next: number[]): number {
+function lineEnd(src: string, p: number): number {
   let e = src.indexOf('\n', p);
   if (e === -1) e = src.length;
-  for (let k = 0; k < 3; k++) {
-    let at = next[k] as number;
-    if (at !== -1 && at < p) {
-      at = src.indexOf(ODD_LINE_BREAKS[k] as string, p);
-      next[k] = at;
-    }
-    if (at !== -1 && at < e) e = at;
+  for (let j = p + 2; j < e; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 13 || c === 0x2028 || c === 0x2029) return j;
   }
   return e;
 }
