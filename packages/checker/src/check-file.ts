@@ -26,7 +26,7 @@ export async function checkOneFile(
 ): Promise<FileOutcome> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const abs = path.resolve(rootReal, rel);
-  const read = await readText(abs, rootReal, maxBytes);
+  const read = readText(abs, rootReal, maxBytes);
   if ('reason' in read) {
     return {
       file: rel,

@@ -1,16 +1,21 @@
 import { isAscii } from 'node:buffer';
-import { open, realpath } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isInside } from './walk-dir';
 
 export type ReadResult = { text: string; bytes: number; real: string } | { reason: string; bytes: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 text, refusing what cannot be source code (size, NUL bytes, bad UTF-8). */
-export async function readText(abs: string, rootReal: string, maxBytes: number): Promise<ReadResult> {
+/**
+ * Reads a file as UTF-8 text, refusing what cannot be source code (size, NUL bytes, bad UTF-8).
+ * Synchronous on purpose: the check that follows blocks this thread far longer anyway, and the
+ * promise API reads in 512 KiB turns through the thread pool, which left a checking thread idle
+ * ~6 % of the time on the benchmark corpus.
+ */
+export function readText(abs: string, rootReal: string, maxBytes: number): ReadResult {
   let real: string;
   try {
-    real = await realpath(abs);
+    real = realpathSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { reason: 'symlink loop', bytes: 0 };
@@ -18,10 +23,10 @@ export async function readText(abs: string, rootReal: string, maxBytes: number):
     return { reason: `cannot read: ${(error as Error).message}`, bytes: 0 };
   }
   if (!isInside(rootReal, real)) return { reason: 'resolves outside the checked folder', bytes: 0 };
-  let handle: import('node:fs/promises').FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await open(real, 'r');
-    const info = await handle.stat();
+    fd = openSync(real, 'r');
+    const info = fstatSync(fd);
     if (!info.isFile()) return { reason: 'not a regular file', bytes: 0 };
     if (info.size > maxBytes) {
       return {
@@ -29,13 +34,37 @@ export async function readText(abs: string, rootReal: string, maxBytes: number):
         bytes: info.size,
       };
     }
-    const buffer = await handle.readFile();
+    const buffer = readAll(fd, info.size, maxBytes);
+    if (buffer.length > maxBytes) {
+      return { reason: `file too large: it grew past the limit of ${maxBytes} bytes`, bytes: buffer.length };
+    }
     return decode(buffer, real);
   } catch (error) {
     return { reason: `cannot read: ${(error as Error).message}`, bytes: 0 };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The file's bytes: its size as stat saw it, or what is there if it changed meanwhile (one byte past
+ * the limit at most, so that growing past it is still caught by the caller's size check).
+ */
+function readAll(fd: number, size: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
 }
 
 export function decode(buffer: Buffer, real: string): ReadResult {
