@@ -1,6 +1,6 @@
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import { blankUtf8 } from './blank-utf8';
+import { blankUtf8, writeBlankedAgain } from './blank-utf8';
 import { parseJs } from './parse';
 import { blankRegions } from './skeleton';
 
@@ -50,6 +50,18 @@ describe('blankUtf8', () => {
       if (!inRegion(i) || kept.has(i) || /[\u2028\u2029]/.test(original)) expect(text[i]).toBe(original);
       else expect(WHITE.has(text[i] as string)).toBe(true);
     }
+  });
+
+  it.each(SAMPLES)('writes the same bytes again, encoding only what stays: %s', (source) => {
+    const regions = regionsOf(source);
+    const expected = new TextEncoder().encode(source);
+    blankUtf8(expected, source, regions, expected.length, { lineBreaksIn: regions.slice(0, 2) });
+    // Any other regions, with stale bytes in the buffer: everything is written.
+    const again = new Uint8Array(expected.length + 8).fill(0x78);
+    const written = writeBlankedAgain(again, source, regions, { lineBreaksIn: regions.slice(0, 2) });
+    expect(written).toBe(expected.length);
+    expect(again.subarray(0, expected.length)).toEqual(expected);
+    expect(writeBlankedAgain(again, `${source} `, regions)).toBeUndefined();
   });
 
   it.each(SAMPLES)('parses to the same AST as the blanked string would: %s', (source) => {

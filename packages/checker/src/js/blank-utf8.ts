@@ -31,6 +31,57 @@ export function blankUtf8(
     k = firstAtOrAfter(wide.at, start, k);
     const byteStart = start + (wide.extra[k] as number);
     bytes.fill(32, byteStart, end + (wide.extra[firstAtOrAfter(wide.at, end, k)] as number));
+  }
+  finishBlanking(bytes, source, regions, facts, extra);
+}
+
+/**
+ * What `encodeInto` then `blankUtf8` write, for a source this thread encoded last time (fix-point
+ * rounds parse the same text again): only the text outside `regions` is encoded, the rest is
+ * filled with spaces. A later round keeps a few bodies of an otherwise blank text, so this writes
+ * a fraction of it. Returns the UTF-8 length, or undefined when the source is not the last one.
+ */
+export function writeBlankedAgain(
+  bytes: Uint8Array,
+  source: string,
+  regions: readonly number[],
+  extra: BlankExtras = {},
+): number | undefined {
+  if (cached?.source !== source) return undefined;
+  const facts = cached;
+  const wide = facts.wide;
+  bytes.fill(32, 0, facts.utf8Length);
+  let k = 0;
+  let from = 0;
+  for (let r = 0; r <= regions.length; r += 2) {
+    const to = r < regions.length ? (regions[r] as number) : source.length;
+    if (to > from) {
+      k = firstAtOrAfter(wide.at, from, k);
+      const at = from + (wide.extra[k] as number);
+      encoder.encodeInto(source.slice(from, to), bytes.subarray(at));
+    }
+    from = r < regions.length ? (regions[r + 1] as number) : source.length;
+  }
+  finishBlanking(bytes, source, regions, facts, extra);
+  return facts.utf8Length;
+}
+
+const encoder = new TextEncoder();
+
+/** Non-ASCII characters in the regions as white space of their length, line breaks, writes. */
+function finishBlanking(
+  bytes: Uint8Array,
+  source: string,
+  regions: readonly number[],
+  facts: { wide: NonAscii; cr: boolean },
+  extra: BlankExtras,
+): void {
+  const wide = facts.wide;
+  let k = 0;
+  for (let r = 0; r < regions.length; r += 2) {
+    const start = regions[r] as number;
+    const end = regions[r + 1] as number;
+    k = firstAtOrAfter(wide.at, start, k);
     for (let w = k; w < wide.at.length && (wide.at[w] as number) < end; w++) {
       writeWhiteSpace(bytes, (wide.at[w] as number) + (wide.extra[w] as number), wide.code[w] as number);
     }
@@ -62,14 +113,17 @@ export interface BlankExtras {
   writes?: ReadonlyArray<readonly [offset: number, char: string]>;
 }
 
-/** The last source's non-ASCII characters and whether it has a `\r`: fix-point rounds blank the same text again. */
-let cached: { source: string; wide: NonAscii; cr: boolean } | undefined;
+/**
+ * The last source's non-ASCII characters, UTF-8 length and whether it has a `\r`: fix-point rounds
+ * blank the same text again.
+ */
+let cached: { source: string; wide: NonAscii; cr: boolean; utf8Length: number } | undefined;
 
 function factsOf(source: string, utf8Length: number): { wide: NonAscii; cr: boolean } {
   if (cached?.source !== source) {
     // As many bytes as characters: all ASCII, nothing to search for.
     const wide = utf8Length === source.length ? NO_WIDE_CHARACTERS : nonAsciiCharacters(source);
-    cached = { source, wide, cr: source.includes('\r') };
+    cached = { source, wide, cr: source.includes('\r'), utf8Length };
   }
   return cached;
 }

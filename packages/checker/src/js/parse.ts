@@ -2,7 +2,7 @@ import { type ParseResult, type ParserOptions, parseSync } from 'oxc-parser';
 import { getBufferOffset, parseRawSync } from 'oxc-parser/src-js/bindings.js';
 import { ACTIVE_SIZE, BLOCK_ALIGN, BLOCK_SIZE, BUFFER_SIZE } from 'oxc-parser/src-js/generated/constants.js';
 import { deserialize } from 'oxc-parser/src-js/generated/deserialize/js.js';
-import { type BlankExtras, blankUtf8 } from './blank-utf8';
+import { type BlankExtras, blankUtf8, writeBlankedAgain } from './blank-utf8';
 import { blankRegions } from './skeleton';
 
 /**
@@ -87,9 +87,12 @@ export function parseJs(
   const reserved = source.length * 3;
   const sourceStart = ACTIVE_SIZE - reserved;
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + sourceStart, reserved);
-  const { written } = encoder.encodeInto(source, bytes);
-  if ((blank && blank.length > 0) || writes.length > 0)
-    blankUtf8(bytes, source, blank ?? [], written, extras);
+  const blanking = (blank && blank.length > 0) || writes.length > 0;
+  let written = blanking ? writeBlankedAgain(bytes, source, blank ?? [], extras) : undefined;
+  if (written === undefined) {
+    written = encoder.encodeInto(source, bytes).written;
+    if (blanking) blankUtf8(bytes, source, blank ?? [], written, extras);
+  }
   parseRawSync(filename, buffer.block, sourceStart, written, options);
   releaseSoon();
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
