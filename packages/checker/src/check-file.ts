@@ -2,6 +2,7 @@ import path from 'node:path';
 import { checkText } from './check-text';
 import { readText } from './fs/read-text';
 import { mapFindings } from './fs/source-map';
+import { offerUtf8 } from './js/parse';
 import type { CheckOptions, Finding, SkippedFile } from './types';
 
 export { primeOnce } from './prime';
@@ -37,6 +38,7 @@ export async function checkOneFile(
       skipped: { file: rel, reason: read.reason },
     };
   }
+  offerUtf8(read.text, read.utf8);
   try {
     const result = checkText(read.text, rel, options);
     const findings = await mapFindings(result.findings, read.text, read.real, rootReal, maxBytes);
@@ -68,5 +70,7 @@ export async function checkOneFile(
       checked: false,
       skipped: { file: rel, reason },
     };
+  } finally {
+    offerUtf8(undefined);
   }
 }

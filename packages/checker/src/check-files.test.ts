@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDirectory, checkFiles } from './check-files';
+import { checkSource } from './check-source';
 import { CheckerError } from './errors';
 
 let dir: string;
@@ -88,6 +89,23 @@ describe('checkDirectory', () => {
       message: /Folder not found/,
     });
     await expect(checkDirectory(path.join(dir, 'index.html'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
+
+describe('file bytes and text', () => {
+  it('report the same places as the text itself, with a byte order mark and wide characters', async () => {
+    const text = "var s = '€𝄞é';\nfunction f(k) { /* ü */ return window['ev' + 'al'](k); }\neval(s);";
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    const folder = await mkdtemp(path.join(tmpdir(), 'checker-bytes-'));
+    await writeFile(path.join(folder, 'a.js'), bytes);
+    const fromFile = await checkDirectory(folder, { threads: 1 }).finally(() =>
+      rm(folder, { recursive: true, force: true }),
+    );
+    const places = fromFile.findings
+      .filter((f) => f.rule !== 'login-missing')
+      .map((f) => `${f.rule}@${f.line}:${f.column}`);
+    expect(places).toEqual(checkSource(text, 'a.js').map((f) => `${f.rule}@${f.line}:${f.column}`));
+    expect(places).toEqual(['no-eval@2:32', 'no-eval@3:1']);
   });
 });
 

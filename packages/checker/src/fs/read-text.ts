@@ -2,7 +2,10 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isInside } from './walk-dir';
 
-export type ReadResult = { text: string; bytes: number; real: string } | { reason: string; bytes: number };
+/** `utf8`: the UTF-8 encoding of `text` exactly (the file's bytes, less a byte order mark). */
+export type ReadResult =
+  | { text: string; bytes: number; real: string; utf8: Uint8Array }
+  | { reason: string; bytes: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -78,9 +81,12 @@ export function decode(buffer: Buffer, real: string): ReadResult {
   const nul = buffer.indexOf(0);
   if (nul !== -1) return { reason: `binary content, not text (NUL byte at offset ${nul})`, bytes };
   // ASCII is valid UTF-8 as it is, and a one-byte copy is several times faster than decoding.
-  if (isAscii(buffer)) return { text: buffer.toString('latin1'), bytes, real };
+  if (isAscii(buffer)) return { text: buffer.toString('latin1'), bytes, real, utf8: buffer };
   try {
-    return { text: decoder.decode(buffer), bytes, real };
+    const text = decoder.decode(buffer);
+    // The decoder drops a leading byte order mark.
+    const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+    return { text, bytes, real, utf8: bom ? buffer.subarray(3) : buffer };
   } catch {
     return { reason: 'not valid UTF-8 text', bytes };
   }

@@ -90,7 +90,10 @@ export function parseJs(
   const blanking = (blank && blank.length > 0) || writes.length > 0;
   let written = blanking ? writeBlankedAgain(bytes, source, blank ?? [], extras) : undefined;
   if (written === undefined) {
-    written = encoder.encodeInto(source, bytes).written;
+    if (offered?.source === source) {
+      bytes.set(offered.utf8);
+      written = offered.utf8.length;
+    } else written = encoder.encodeInto(source, bytes).written;
     if (blanking) blankUtf8(bytes, source, blank ?? [], written, extras);
   }
   parseRawSync(filename, buffer.block, sourceStart, written, options);
@@ -98,6 +101,17 @@ export function parseJs(
   // The deserializer slices names and raw values out of `source`: equal to the blanked text
   // wherever the AST has a node (blanking keeps every character's length).
   return deserialize(buffer, source, sourceStart, written) as Parsed;
+}
+
+let offered: { source: string; utf8: Uint8Array } | undefined;
+
+/**
+ * The UTF-8 bytes of a source about to be parsed (a file as read, check-file.ts): copied into the
+ * parser's buffer instead of encoding the text again. `utf8` must be exactly what encoding `source`
+ * gives. Undefined forgets them.
+ */
+export function offerUtf8(source: string | undefined, utf8?: Uint8Array): void {
+  offered = source !== undefined && utf8 !== undefined ? { source, utf8 } : undefined;
 }
 
 /** Lets go of this thread's raw-transfer buffer now (the next parse takes a new one). */
