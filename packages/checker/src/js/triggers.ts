@@ -59,14 +59,16 @@ const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames',
 const wordSet = new Set(WORDS);
 const globalSet = new Set(GLOBAL_WORDS);
 /**
- * 1 at (length << 7 | first char, upper-cased) and at (length << 7 | last char, upper-cased) of
- * every word: most identifiers are rejected without slicing.
+ * 1 at (length << 7 | first char) and at (length << 7 | last char) of every word, as written (and
+ * in both cases for iframe and frame, which match in any case): most identifiers are rejected
+ * without slicing; `function`, say, is not `Function`.
  */
 const SHAPES = new Uint8Array(32 << 7);
 const ENDINGS = new Uint8Array(32 << 7);
-for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', 'iframe', 'frame']) {
-  SHAPES[(w.length << 7) | (w.charCodeAt(0) & 0x5f)] = 1;
-  ENDINGS[(w.length << 7) | (w.charCodeAt(w.length - 1) & 0x5f)] = 1;
+const caseless = ['iframe', 'frame'].flatMap((w) => [w, w.toUpperCase()]);
+for (const w of [...WORDS, ...GLOBAL_WORDS, 'this', ...caseless]) {
+  SHAPES[(w.length << 7) | w.charCodeAt(0)] = 1;
+  ENDINGS[(w.length << 7) | (w.charCodeAt(w.length - 1) & 0x7f)] = 1;
 }
 
 /**
@@ -210,8 +212,19 @@ export function scanWord(
   let i = start + 1;
   while (i < limit && IDENT[src.charCodeAt(i)] === 1) i++;
   const len = i - start;
-  if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | (c & 0x5f)] === 0) return i;
-  if (ENDINGS[(len << 7) | (src.charCodeAt(i - 1) & 0x5f)] === 0) return i;
+  if (len < 3 || len > 24 || c > 127 || SHAPES[(len << 7) | c] === 0) return i;
+  if (ENDINGS[(len << 7) | (src.charCodeAt(i - 1) & 0x7f)] === 0) return i;
+  // `this` is most of the words that get this far: no slice for it.
+  if (
+    len === 4 &&
+    c === 116 &&
+    src.charCodeAt(start + 1) === 104 &&
+    src.charCodeAt(start + 2) === 105 &&
+    src.charCodeAt(start + 3) === 115
+  ) {
+    if (reference && (start === 0 || src.charCodeAt(start - 1) !== 46)) found.thisAt.push(start);
+    return i;
+  }
   const word = src.slice(start, i);
   if (wordSet.has(word)) {
     found.triggers.push(start);
@@ -220,8 +233,6 @@ export function scanWord(
   const afterDot = start > 0 && src.charCodeAt(start - 1) === 46;
   if (globalSet.has(word)) {
     if (reference && !afterDot && !isObjectKey(src, start, i)) found.triggers.push(start);
-  } else if (word === 'this') {
-    if (reference && !afterDot) found.thisAt.push(start);
   } else if (len === 6 || len === 5) {
     const lower = word.toLowerCase();
     // Any spelling of iframe (markup, tag names); `frame` only as a quoted tag name.
