@@ -2,6 +2,7 @@ import type { RawFinding } from '../raw-finding';
 import type { TrustedOrigins } from '../urls';
 import type { Dependency } from './evaluate';
 import { type Parsed, parseJs } from './parse';
+import { emptyObjectPatterns } from './scopes-builder';
 import { pushSensitiveBindings } from './sensitive-bindings';
 import { checkSite } from './sinks';
 import { anyIn } from './triggers';
@@ -19,7 +20,10 @@ export interface JsAnalysis {
    * could start a finding where they are used (see fast.ts).
    */
   dependencies?: Dependency[];
-  /** When asked: object literals whose properties the rules read, [start, end). */
+  /**
+   * When asked: object literals whose properties the rules read, and empty object patterns
+   * (a blanked pattern declares nothing), [start, end).
+   */
   consulted?: Array<[number, number]>;
 }
 
@@ -110,7 +114,7 @@ export function analyzeProgram(parsed: ParsedJs, source: string, options: JsOpti
   if (options.collectDependencies) {
     pushSensitiveBindings(scopes, evaluator, dependencies);
     result.dependencies = dependencies;
-    result.consulted = consulted;
+    result.consulted = emptyObjectPatterns.length > 0 ? consulted.concat(emptyObjectPatterns) : consulted;
   }
   if (firstError) {
     result.syntaxError = { message: firstError.message, offset: firstError.labels[0]?.start ?? 0 };

@@ -36,6 +36,7 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
     scope.declare(id.name, kind, init);
     return;
   }
+  noteEmptyObjectPatterns(id);
   if (id.type === 'ObjectPattern' && init) {
     for (const prop of id.properties) {
       // `{eval: e}` and `{eval: e = fallback}` (the default only applies to undefined).
@@ -57,6 +58,29 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
   }
   const names = patternNames(id);
   for (let i = 0; i < names.length; i++) scope.declare(names[i].name, kind).reassigned = kind !== 'param';
+}
+
+/**
+ * [start, end) of every empty object pattern declared since the walk began (walk.ts resets it).
+ * The skeleton cannot tell a pattern from an object literal and may blank one (`function f({ a: k })`
+ * reads `function f({      })`): the fast path keeps those and analyses again (fast.ts).
+ */
+export const emptyObjectPatterns: Array<[number, number]> = [];
+
+function noteEmptyObjectPatterns(pattern: Node): void {
+  const stack: Node[] = [pattern];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    if (!p) continue;
+    if (p.type === 'ObjectPattern') {
+      if (p.properties.length === 0) emptyObjectPatterns.push([p.start, p.end]);
+      for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop.argument : prop.value);
+    } else if (p.type === 'ArrayPattern') {
+      for (const el of p.elements) if (el) stack.push(el);
+    } else if (p.type === 'AssignmentPattern') stack.push(p.left);
+    else if (p.type === 'RestElement') stack.push(p.argument);
+    else if (p.type === 'TSParameterProperty') stack.push(p.parameter);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { unionOfSpans } from './spans';
+import { inSpans, unionOfSpans } from './spans';
 import {
   anyIn,
   findTriggers,
@@ -87,6 +87,7 @@ function followedByAssign(src: string, from: number): boolean {
 
 const PAREN_BLOCK_WORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'catch']);
+const DECLARING_WORDS = new Set(['var', 'let', 'const', 'using']);
 
 interface Brace {
   open: number;
@@ -248,11 +249,15 @@ export function scanSkeleton(src: string): Skeleton {
   if (codeTriggers.length === 0 && codeThis.length === 0)
     return { bodies: [], inert: [], maxDepth, hasTriggers: false };
   const bodies: Array<[number, number]> = [];
+  const parameters = parameterSpans(paramScopes);
   for (let k = 0; k < candidates.length; k += 4) {
     const start = candidates[k] as number;
     const end = candidates[k + 1] as number;
     if (anyIn(codeTriggers, start, end) || (candidates[k + 2] === 0 && anyIn(codeThis, start, end))) continue;
-    if (candidates[k + 3] === 1 && DECLARATION.test(src.slice(start, end))) continue;
+    if (candidates[k + 3] === 1) {
+      // In a parameter list a brace is a destructuring pattern: it declares names.
+      if (inSpans(parameters, start) || DECLARATION.test(src.slice(start, end))) continue;
+    }
     bodies.push([start, end]);
   }
   bodies.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -273,6 +278,21 @@ export function scanSkeleton(src: string): Skeleton {
     triggers: codeTriggers,
     paramScopes,
   };
+}
+
+/** The parameter lists of functions, arrows and catch clauses, as flat sorted disjoint spans. */
+function parameterSpans(scopes: ParamScope[]): number[] {
+  const spans: Array<[number, number]> = [];
+  for (const [, , ps, pe] of scopes) if (pe > ps) spans.push([ps, pe]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [start, end] of spans) {
+    const last = out.length - 1;
+    if (last > 0 && start <= (out[last] as number)) {
+      if (end > (out[last] as number)) out[last] = end;
+    } else out.push(start, end);
+  }
+  return out;
 }
 
 /** The source with every region's characters (line breaks kept) replaced by spaces. */
@@ -314,7 +334,7 @@ function wordBefore(src: string, end: number): string {
 }
 
 interface BraceKind {
-  kind: 'function' | 'arrow' | 'block' | 'switch' | 'other';
+  kind: 'function' | 'arrow' | 'block' | 'switch' | 'pattern' | 'other';
   /** Parameter text of a function, arrow or catch clause whose body this is: [start, end), or -1. */
   ps: number;
   pe: number;
@@ -354,7 +374,12 @@ function classifyBrace(
       return { kind: 'arrow', ps: a + 1 - wordBefore(src, a).length, pe: a + 1 };
     return { kind: 'arrow', ps: -1, pe: -1 };
   }
-  if (isIdentChar(ch) && BLOCK_WORDS.has(wordBefore(src, k))) return { kind: 'block', ps: -1, pe: -1 };
+  if (isIdentChar(ch)) {
+    const word = wordBefore(src, k);
+    if (BLOCK_WORDS.has(word)) return { kind: 'block', ps: -1, pe: -1 };
+    // `const {a: k} of list`, `let {b} = o`: a pattern, which declares names.
+    if (DECLARING_WORDS.has(word)) return { kind: 'pattern', ps: -1, pe: -1 };
+  }
   return { kind: 'other', ps: -1, pe: -1 };
 }
 

@@ -2,7 +2,7 @@ import { visitorKeys } from 'oxc-parser';
 import { Evaluator } from './evaluate';
 import type { Node } from './scope';
 import { ScopeIndex } from './scope-index';
-import { declarePattern, declaresInBlock, patternNames, Scope } from './scopes-builder';
+import { declarePattern, declaresInBlock, emptyObjectPatterns, patternNames, Scope } from './scopes-builder';
 import { isSite } from './sinks';
 
 const KEYS = visitorKeys as Record<string, readonly string[]>;
@@ -42,6 +42,7 @@ export interface WalkResult {
  * scopes and sites, is the visitor keys' pre-order.
  */
 export function walkProgram(program: Node, isModule: boolean): WalkResult {
+  emptyObjectPatterns.length = 0;
   const root = new Scope(undefined, true, false);
   const scopes: Scope[] = [root];
   const sites: Node[] = [];
