@@ -55,6 +55,15 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     { arbitrary: fc.tuple(name, expr).map(([n, e]) => `${n} = ${e};`), weight: 1 },
     { arbitrary: sink, weight: 4 },
     { arbitrary: fc.constantFrom('eval(1);', "setTimeout('x()');", "window['ev' + 'al'](1);"), weight: 1 },
+    // Destructuring patterns, which the lexer cannot tell from object literals.
+    {
+      arbitrary: fc.tuple(name, name).map(([n, m]) => `var [q${n}, { k: ${n} }] = [1, { k: ${m} }];`),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.tuple(name, name).map(([n, m]) => `for (const { k: ${n} } of [${m}]) ${n} = 1;`),
+      weight: 1,
+    },
     // Where the lexer must tell a regex from a division.
     { arbitrary: name.map((n) => `if (${n}) /"'/.test(${n}); ${n} = ${n}.return / 2 / 1;`), weight: 1 },
   );
@@ -64,6 +73,7 @@ const statements: (depth: number) => fc.Arbitrary<string> = (depth) => {
     fc.tuple(name, name, inner).map(([n, p, b]) => `function ${n}(${p}) { ${b} }`),
     fc.tuple(name, name, name, inner).map(([n, p, d, b]) => `function ${n}(${p} = ${d}) { ${b} }`),
     fc.tuple(name, name, name, inner).map(([n, p, d, b]) => `function ${n}({ ${p}: ${d} }) { ${b} }`),
+    fc.tuple(name, name, inner).map(([n, p, b]) => `var ${n} = ({ k: ${p} }) => { ${b} };`),
     fc.tuple(name, inner).map(([n, b]) => `var ${n} = () => { ${b} };`),
     fc.tuple(name, inner).map(([n, b]) => `if (${n}) { ${b} }`),
     fc.tuple(name, inner).map(([n, b]) => `var ${n} = { k: 'x', m() { ${b} } };`),
