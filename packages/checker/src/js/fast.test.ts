@@ -49,6 +49,11 @@ describe('skeleton blanking is exact', () => {
     ['function f(a) { var k = "ev" + "al"; while (a) /"/.test(a), window[k](a); /"/; }', 1],
     ['function f(a) { var k = "ev"; var x = a.return / 2; window[k + "al"](a); "/"; }', 1],
     ["function f(a) { var k = 'ev' + 'al'; return a(k) / window[k](a) / 2; }", 1],
+    // A member name joined from pieces, through an object that is no trigger.
+    ["function f(d) { var e = document; return e['create' + 'Element']('ifr' + 'ame'); }", 1],
+    ["function f() { document.body['inner' + 'HTML'] = '<ifr' + 'ame>'; }", 1],
+    ["function f() { return document[`${'create'}Element`]('iframe'); }", 1],
+    ["function f() { return []['con' + 'structor']['con' + 'structor']('x')(); }", 1],
     // Destructuring patterns the skeleton takes for object literals still declare their names.
     // (found by the property test: the blanked pattern let `k = …` write the outer function k)
     [

@@ -3,6 +3,7 @@ import {
   anyIn,
   findTriggers,
   IDENT,
+  isWordPiece,
   SPACE,
   scanEscape,
   scanWord,
@@ -131,7 +132,10 @@ export function scanSkeleton(src: string): Skeleton {
 
   const resumeTemplate = (from: number, brace: Brace): number => {
     const t = skipTemplate(src, from);
+    const before = found.triggers.length;
     scanWords(src, from, t.end, found, 'string');
+    const pieceEnd = t.expr === -1 ? t.end - 1 : t.end;
+    if (isWordPiece(src, from, pieceEnd)) found.triggers.splice(before, 0, from);
     if (t.expr === -1) return t.end;
     braces.push(brace);
     if (++depth > maxDepth) maxDepth = depth;
@@ -155,7 +159,10 @@ export function scanSkeleton(src: string): Skeleton {
     }
     const p = i;
     if (c === 34 || c === 39) {
+      const before = found.triggers.length;
       i = scanString(src, p, c, found);
+      if (src.charCodeAt(i - 1) === c && isWordPiece(src, p + 1, i - 1))
+        found.triggers.splice(before, 0, p + 1);
       if (i - p > LONG_STRING && src.charCodeAt(i - 1) === c) strings.push(p + 1, i - 1);
     } else if (c === 96) {
       i = resumeTemplate(p + 1, {

@@ -57,6 +57,48 @@ const WORDS = [
 const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global'];
 
 const wordSet = new Set(WORDS);
+/**
+ * Names a finding can reach through any object, not only the global one (whose names are triggers
+ * themselves): `x.constructor`, a document's or an element's methods and properties.
+ */
+const MEMBER_WORDS = [
+  'constructor',
+  'createElement',
+  'createElementNS',
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'createContextualFragment',
+  'setHTMLUnsafe',
+  'parseHTMLUnsafe',
+  'srcdoc',
+  'write',
+  'writeln',
+  'execCommand',
+];
+/**
+ * The pieces of those names that a split in two leaves (half the name or more, three letters at
+ * least): a string that is one may be joined with another into the name (`d['create' + 'Element']`,
+ * a template), which the analysis folds, so it is a trigger too. Shorter pieces (`'in'`, `'text'`)
+ * are everywhere in bundles. Through the global object every name needs a trigger anyway
+ * (`window`, `self`…).
+ */
+const PIECES = new Set<string>();
+for (const w of MEMBER_WORDS) {
+  const least = Math.max(3, Math.ceil(w.length / 2));
+  for (let a = 0; a < w.length; a++) for (let b = a + least; b <= w.length; b++) PIECES.add(w.slice(a, b));
+}
+
+/** Whether src[start, end) is a piece of a member name (see PIECES): ASCII letters only. */
+export function isWordPiece(src: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 3 || length > 24) return false;
+  for (let k = start; k < end; k++) {
+    const c = src.charCodeAt(k) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return PIECES.has(src.slice(start, end));
+}
 const globalSet = new Set(GLOBAL_WORDS);
 /**
  * 1 at (length << 7 | first char) and at (length << 7 | last char) of every word, as written (and
