@@ -6,6 +6,7 @@ import {
   GLOBAL_OBJECT_NAMES,
   isSensitive,
   memberOf,
+  OBJECT_METHODS,
   path,
   pathIs,
   stringOf,
@@ -267,13 +268,15 @@ export class Evaluator {
   private objectProperty(object: Node, key: string, depth: number): Value {
     this.consulted.push([object.start, object.end]);
     let found: Value = UNKNOWN_VALUE;
+    let own = false;
     for (const prop of object.properties) {
       if (prop.type !== 'Property') return UNKNOWN_VALUE; // a spread may override anything
-      if (prop.kind === 'init' && this.key(prop.key, prop.computed, depth) === key) {
-        found = this.value(prop.value, depth);
-      }
+      if (this.key(prop.key, prop.computed, depth) !== key) continue;
+      own = true;
+      if (prop.kind === 'init') found = this.value(prop.value, depth);
     }
-    return found;
+    // Not its own: `({}).hasOwnProperty` is Object.prototype's, a function.
+    return own || !OBJECT_METHODS.has(key) ? found : { k: 'fn' };
   }
 
   private template(node: Node, depth: number, raw = false): Value {

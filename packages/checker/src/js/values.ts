@@ -78,6 +78,45 @@ const GLOBAL_FUNCTIONS = new Set([
   'Request',
 ]);
 
+const FUNCTION_VALUE: Value = Object.freeze({ k: 'fn' });
+
+/** Methods every object inherits from Object.prototype: functions, whose `.constructor` is Function. */
+export const OBJECT_METHODS = new Set([
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+const ARRAY_METHODS = new Set(
+  'at concat copyWithin entries every fill filter find findIndex findLast findLastIndex flat flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce reduceRight reverse shift slice some sort splice unshift values toReversed toSorted toSpliced with'.split(
+    ' ',
+  ),
+);
+const STRING_METHODS = new Set(
+  'at charAt charCodeAt codePointAt concat endsWith includes indexOf lastIndexOf localeCompare match matchAll normalize padEnd padStart repeat replace replaceAll search slice split startsWith substring substr toLowerCase toUpperCase toLocaleLowerCase toLocaleUpperCase trim trimStart trimEnd trimLeft trimRight anchor big blink bold fixed fontcolor fontsize italics link small strike sub sup'.split(
+    ' ',
+  ),
+);
+const NUMBER_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential']);
+const FUNCTION_METHODS = new Set(['call', 'apply', 'bind']);
+
+/** `[].filter`, `''.big`, `(1).toFixed`: a builtin method of a known value, a function. */
+function builtinMethod(obj: Value, key: string): Value | undefined {
+  let methods: Set<string> | undefined;
+  if (obj.k === 'array' || obj.k === 'strs') methods = ARRAY_METHODS;
+  else if (obj.k === 'str') methods = STRING_METHODS;
+  else if (obj.k === 'num') methods = NUMBER_METHODS;
+  else if (obj.k === 'fn') methods = FUNCTION_METHODS;
+  else return undefined;
+  return methods.has(key) || OBJECT_METHODS.has(key) ? FUNCTION_VALUE : undefined;
+}
+
 export function path(p: readonly string[]): Value {
   return { k: 'path', path: p };
 }
@@ -105,7 +144,7 @@ export function memberOf(obj: Value, key: string): Value {
       return obj.path.length < 6 ? path([...obj.path, key]) : UNKNOWN_VALUE;
     default:
       // `f.prototype` is an ordinary object whose constructor is `f` itself: unknown.
-      return UNKNOWN_VALUE;
+      return builtinMethod(obj, key) ?? UNKNOWN_VALUE;
   }
 }
 

@@ -26,6 +26,13 @@ describe('no-new-function', () => {
     'frame.contentWindow.Function("x")',
     'function f(context) { var Function = context.Function; return Function("x") }',
     '({}).constructor.constructor("x")',
+    // A builtin method of a known value is a function: its constructor is Function.
+    '[].filter.constructor("x")()',
+    "''.big.constructor('x')()",
+    '(1).toFixed.constructor("x")',
+    '({}).hasOwnProperty.constructor("x")',
+    'const a = []; a.push.constructor("x")',
+    '(function(){}).call.constructor("x")',
   ])('flags %s', (code) => {
     expect(count(code, 'no-new-function')).toBeGreaterThanOrEqual(1);
   });
@@ -38,6 +45,8 @@ describe('no-new-function', () => {
     'Function.prototype.toString.call(f)',
     'Function.prototype.bind.call(f, null)',
     'this.constructor(x)',
+    '[].length.constructor("x")',
+    '({ toString: 1 }).toString.constructor("x")',
     'new this.constructor(x)',
     'obj.constructor(x)',
     "const s = 'new Function(x)'",
