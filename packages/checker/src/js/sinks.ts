@@ -136,6 +136,7 @@ export function isSite(node: Node): boolean {
     case 'ExportNamedDeclaration':
       return !!node.source;
     case 'JSXOpeningElement':
+    case 'TaggedTemplateExpression':
       return true;
     // Places that store a function reference for a later call (`{ '%eval%': eval }`, `[eval]`,
     // `return eval`): only plain references are sites, so ordinary literals cost nothing.
@@ -160,6 +161,9 @@ export function checkSite(node: Node, ctx: SinkContext): void {
       return;
     case 'MemberExpression':
       checkMember(node, ctx);
+      return;
+    case 'TaggedTemplateExpression':
+      checkTaggedTemplate(node, ctx);
       return;
     case 'AssignmentExpression':
       checkAssignment(node, ctx);
@@ -362,6 +366,26 @@ function checkDangerousCallee(node: Node, fn: Value, ctx: SinkContext, how: stri
     return true;
   }
   return false;
+}
+
+/**
+ * ``Function`alert(1)` ``, ``setTimeout`x()` ``: a tag is called with the template's strings, an
+ * array that Function and the timers turn into its text and run as code. (eval returns an array
+ * unchanged: nothing runs.)
+ */
+function checkTaggedTemplate(node: Node, ctx: SinkContext): void {
+  const fn = ctx.ev.value(unwrap(node.tag));
+  if (fn.k !== 'path' || fn.path.length !== 1) return;
+  const head = fn.path[0] as string;
+  if (TIMERS.has(head)) reportTimer(node, head, ctx);
+  else if (head === 'Function') {
+    report(
+      ctx,
+      'no-new-function',
+      node,
+      'the Function constructor is called as a template tag: it compiles the template into code',
+    );
+  }
 }
 
 function reportTimer(node: Node, timer: string, ctx: SinkContext): void {

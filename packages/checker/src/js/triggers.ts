@@ -49,12 +49,14 @@ const WORDS = [
   'SharedWorker',
   'TTMinis',
   'login',
+  // `document.defaultView` is the window.
+  'defaultView',
 ];
 /**
  * Names of the global object: triggers only as references (a `.parent` property, a `{top: 1}` key,
  * a `'top'` string are not).
  */
-const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global'];
+const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global', 'opener'];
 
 const wordSet = new Set(WORDS);
 /**

@@ -25,7 +25,10 @@ export type Value =
 export const UNKNOWN_VALUE: Value = Object.freeze({ k: 'unknown' });
 export const GLOBAL_OBJECT: Value = Object.freeze({ k: 'path', path: Object.freeze([]) });
 
-/** Names that denote the global object in a browser page (window.top/parent/frames included). */
+/**
+ * Names that denote the global object in a browser page (window.top/parent/frames included, and the
+ * opener's window, whose eval runs code as well).
+ */
 export const GLOBAL_OBJECT_NAMES = new Set([
   'window',
   'self',
@@ -34,6 +37,7 @@ export const GLOBAL_OBJECT_NAMES = new Set([
   'parent',
   'frames',
   'global',
+  'opener',
 ]);
 
 /** Global functions and constructors whose `.constructor` is `Function`. */
@@ -141,6 +145,8 @@ export function memberOf(obj: Value, key: string): Value {
   switch (obj.k) {
     case 'path':
       if (obj.path.length === 0 && GLOBAL_OBJECT_NAMES.has(key)) return obj;
+      // `document.defaultView` is the window.
+      if (key === 'defaultView' && obj.path.length === 1 && obj.path[0] === 'document') return GLOBAL_OBJECT;
       return obj.path.length < 6 ? path([...obj.path, key]) : UNKNOWN_VALUE;
     default:
       // `f.prototype` is an ordinary object whose constructor is `f` itself: unknown.

@@ -10,6 +10,10 @@ describe('no-eval', () => {
     'top.eval(x)',
     'parent.eval(x)',
     'frames.eval(x)',
+    'document.defaultView.eval(x)',
+    "document.defaultView['ev' + 'al'](x)",
+    'opener.eval(x)',
+    'window.opener.eval(x)',
     "window['eval'](x)",
     "globalThis['ev'+'al'](x)",
     'globalThis[`eval`](x)',
@@ -81,6 +85,8 @@ describe('no-eval', () => {
     'function f(eval) { return { eval } }',
     'var o = { a: obj.eval }',
     'var o = { get eval() { return 1 } }',
+    'eval`x`',
+    'opener.closed',
   ])('does not flag %s', (code) => {
     expect(hits(code, 'no-eval')).toEqual([]);
   });

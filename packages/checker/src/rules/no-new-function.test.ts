@@ -26,6 +26,8 @@ describe('no-new-function', () => {
     'frame.contentWindow.Function("x")',
     'function f(context) { var Function = context.Function; return Function("x") }',
     '({}).constructor.constructor("x")',
+    'Function`alert(1)`()',
+    '[].constructor.constructor`alert(1)`()',
     // A builtin method of a known value is a function: its constructor is Function.
     '[].filter.constructor("x")()',
     "''.big.constructor('x')()",

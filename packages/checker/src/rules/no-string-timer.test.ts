@@ -21,6 +21,8 @@ describe('no-string-timer', () => {
     'setImmediate("tick()")',
     'setTimeout(cond ? "a()" : "b()")',
     'setTimeout(String.raw`tick()`)',
+    'setTimeout`x()`',
+    'window.setInterval`tick()`',
   ])('flags %s', (code) => {
     expect(count(code, 'no-string-timer')).toBe(1);
   });
@@ -37,6 +39,7 @@ describe('no-string-timer', () => {
     'setTimeout(fn.bind(null, "x"))',
     'setTimeout(tick, "100")',
     'const s = \'setTimeout("x")\'',
+    'tag`setTimeout(x)`',
   ])('does not flag %s', (code) => {
     expect(hits(code, 'no-string-timer')).toEqual([]);
   });
