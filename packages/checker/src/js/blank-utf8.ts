@@ -22,17 +22,7 @@ export function blankUtf8(
   utf8Length: number,
   extra: BlankExtras = {},
 ): void {
-  const facts = factsOf(source, utf8Length);
-  const wide = facts.wide;
-  let k = 0;
-  for (let r = 0; r < regions.length; r += 2) {
-    const start = regions[r] as number;
-    const end = regions[r + 1] as number;
-    k = firstAtOrAfter(wide.at, start, k);
-    const byteStart = start + (wide.extra[k] as number);
-    bytes.fill(32, byteStart, end + (wide.extra[firstAtOrAfter(wide.at, end, k)] as number));
-  }
-  finishBlanking(bytes, source, regions, facts, extra);
+  finishBlanking(bytes, source, regions, factsOf(source, utf8Length), extra, true);
 }
 
 /**
@@ -62,19 +52,23 @@ export function writeBlankedAgain(
     }
     from = r < regions.length ? (regions[r + 1] as number) : source.length;
   }
-  finishBlanking(bytes, source, regions, facts, extra);
+  finishBlanking(bytes, source, regions, facts, extra, false);
   return facts.utf8Length;
 }
 
 const encoder = new TextEncoder();
 
-/** Non-ASCII characters in the regions as white space of their length, line breaks, writes. */
+/**
+ * The regions as spaces (`fill`: else they are spaces already), their non-ASCII characters as white
+ * space of the same length, then the line breaks and the writes.
+ */
 function finishBlanking(
   bytes: Uint8Array,
   source: string,
   regions: readonly number[],
   facts: { wide: NonAscii; cr: boolean },
   extra: BlankExtras,
+  fill: boolean,
 ): void {
   const wide = facts.wide;
   let k = 0;
@@ -82,6 +76,10 @@ function finishBlanking(
     const start = regions[r] as number;
     const end = regions[r + 1] as number;
     k = firstAtOrAfter(wide.at, start, k);
+    if (fill) {
+      const byteEnd = end + (wide.extra[firstAtOrAfter(wide.at, end, k)] as number);
+      bytes.fill(32, start + (wide.extra[k] as number), byteEnd);
+    }
     for (let w = k; w < wide.at.length && (wide.at[w] as number) < end; w++) {
       writeWhiteSpace(bytes, (wide.at[w] as number) + (wide.extra[w] as number), wide.code[w] as number);
     }

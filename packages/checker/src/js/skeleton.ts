@@ -1,3 +1,4 @@
+import { scanEscape } from './escapes';
 import { inSpans, unionOfSpans } from './spans';
 import {
   anyIn,
@@ -5,7 +6,6 @@ import {
   IDENT,
   isWordPiece,
   SPACE,
-  scanEscape,
   scanWord,
   scanWords,
   type TriggerOffsets,
