@@ -14,6 +14,7 @@ import {
   inSpans,
   intersectSpans,
   lastAtOrBefore,
+  mergedSpans,
   parentsOf,
   subtractSpans,
   unionOfSpans,
@@ -251,15 +252,7 @@ function dependencyKey([name, start, end, properties]: Dependency): string {
 function scopesOf(byName: Map<string, Dependency[]>): number[] {
   const spans: Array<[number, number]> = [];
   for (const list of byName.values()) for (const [, s, e] of list) spans.push([s, e]);
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [s, e] of spans) {
-    const last = out.length - 1;
-    if (last > 0 && s <= (out[last] as number)) {
-      if (e > (out[last] as number)) out[last] = e;
-    } else out.push(s, e);
-  }
-  return out;
+  return mergedSpans(spans);
 }
 
 function isWordOrDot(c: number): boolean {

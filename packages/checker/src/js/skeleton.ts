@@ -1,5 +1,5 @@
 import { scanEscape } from './escapes';
-import { inSpans, unionOfSpans } from './spans';
+import { inSpans, mergedSpans, unionOfSpans } from './spans';
 import {
   anyIn,
   findTriggers,
@@ -291,15 +291,7 @@ export function scanSkeleton(src: string): Skeleton {
 function parameterSpans(scopes: ParamScope[]): number[] {
   const spans: Array<[number, number]> = [];
   for (const [, , ps, pe] of scopes) if (pe > ps) spans.push([ps, pe]);
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [start, end] of spans) {
-    const last = out.length - 1;
-    if (last > 0 && start <= (out[last] as number)) {
-      if (end > (out[last] as number)) out[last] = end;
-    } else out.push(start, end);
-  }
-  return out;
+  return mergedSpans(spans);
 }
 
 /** The source with every region's characters (line breaks kept) replaced by spaces. */

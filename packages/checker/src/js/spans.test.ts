@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complementOfSpans, intersectSpans, subtractSpans, unionOfSpans } from './spans';
+import { complementOfSpans, intersectSpans, mergedSpans, subtractSpans, unionOfSpans } from './spans';
 
 /** Flat sorted disjoint spans from arbitrary pairs (the shape the skeleton produces). */
 const spans = fc
@@ -67,6 +67,24 @@ describe('subtractSpans and complementOfSpans', () => {
         const outside = [...Array(260).keys()].filter((x) => !inA.has(x));
         expect([...covered(complementOfSpans(a, 260))].sort((x, y) => x - y)).toEqual(outside);
       }),
+    );
+  });
+});
+
+describe('mergedSpans', () => {
+  it('covers what the spans cover, as sorted disjoint spans, whatever their order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 1, max: 30 })), { maxLength: 10 }),
+        (pairs) => {
+          const given = pairs.map(([start, length]) => [start, start + length] as [number, number]);
+          const merged = mergedSpans([...given]);
+          for (let i = 2; i < merged.length; i += 2)
+            expect(merged[i]).toBeGreaterThan(merged[i - 1] as number);
+          expect(covered(merged)).toEqual(covered(given.flat()));
+        },
+      ),
+      { seed: 20261122 },
     );
   });
 });

@@ -129,3 +129,16 @@ export function complementOfSpans(spans: number[], length: number): number[] {
   if (at < length) out.push(at, length);
   return out;
 }
+
+/** Spans in any order, overlapping or not (sorted in place), as flat sorted disjoint spans. */
+export function mergedSpans(spans: Array<[number, number]>): number[] {
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [start, end] of spans) {
+    const last = out.length - 1;
+    if (last > 0 && start <= (out[last] as number)) {
+      if (end > (out[last] as number)) out[last] = end;
+    } else out.push(start, end);
+  }
+  return out;
+}
