@@ -1,6 +1,26 @@
 import { scanEscape } from './escapes';
 
 /**
+ * Names a finding can reach through any object, not only the global one (whose names are triggers
+ * themselves): `x.constructor`, a document's or an element's methods and properties.
+ */
+const MEMBER_WORDS = [
+  'constructor',
+  'createElement',
+  'createElementNS',
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'createContextualFragment',
+  'setHTMLUnsafe',
+  'parseHTMLUnsafe',
+  'srcdoc',
+  'write',
+  'writeln',
+  'execCommand',
+];
+
+/**
  * Words without which no finding can start. A function body or block whose raw text (strings
  * and comments included) contains none of them, nor a name the analysis found sensitive, is
  * blanked before parsing (skeleton.ts). Over-matching only costs speed; a missing word would
@@ -14,7 +34,6 @@ const WORDS = [
   'eval',
   'execScript',
   'Function',
-  'constructor',
   'Reflect',
   'setTimeout',
   'setInterval',
@@ -25,18 +44,7 @@ const WORDS = [
   'vibrate',
   'webkitVibrate',
   'mozVibrate',
-  'execCommand',
-  'srcdoc',
-  'innerHTML',
-  'outerHTML',
-  'insertAdjacentHTML',
-  'createContextualFragment',
-  'setHTMLUnsafe',
-  'parseHTMLUnsafe',
-  'createElement',
-  'createElementNS',
-  'write',
-  'writeln',
+  ...MEMBER_WORDS,
   'fetch',
   'Request',
   'XMLHttpRequest',
@@ -58,27 +66,7 @@ const WORDS = [
  */
 const GLOBAL_WORDS = ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'global', 'opener'];
 
-const wordSet = new Set(WORDS);
-/**
- * Names a finding can reach through any object, not only the global one (whose names are triggers
- * themselves): `x.constructor`, a document's or an element's methods and properties.
- */
-const MEMBER_WORDS = [
-  'constructor',
-  'createElement',
-  'createElementNS',
-  'innerHTML',
-  'outerHTML',
-  'insertAdjacentHTML',
-  'createContextualFragment',
-  'setHTMLUnsafe',
-  'parseHTMLUnsafe',
-  'srcdoc',
-  'write',
-  'writeln',
-  'execCommand',
-];
-/**
+const wordSet = new Set(WORDS); /**
  * The pieces of those names that a split in two leaves (half the name or more, three letters at
  * least): a string that is one may be joined with another into the name (`d['create' + 'Element']`,
  * a template), which the analysis folds, so it is a trigger too. Shorter pieces (`'in'`, `'text'`)
