@@ -142,6 +142,8 @@ export function isSite(node: Node): boolean {
     // `return eval`): only plain references are sites, so ordinary literals cost nothing.
     case 'Property':
       return !node.method && node.kind === 'init' && isReference(node.value);
+    case 'PropertyDefinition':
+      return isReference(node.value);
     case 'ArrayExpression':
       return node.elements.some(isReference);
     case 'ReturnStatement':
@@ -179,6 +181,9 @@ export function checkSite(node: Node, ctx: SinkContext): void {
       return;
     case 'Property':
       checkStoredEval(node.value, ctx, 'an object property');
+      return;
+    case 'PropertyDefinition':
+      checkStoredEval(node.value, ctx, 'a class field');
       return;
     case 'ArrayExpression':
       for (const element of node.elements) checkStoredEval(element, ctx, 'an array');

@@ -55,6 +55,8 @@ describe('no-eval', () => {
     'window[String.raw`eval`](s)',
     // Stored for a later call out of sight (get-intrinsic's table): the reference is the use.
     "var INTRINSICS = { '%eval%': eval }",
+    'class A { static #e = globalThis.eval; run(s) { return A.#e(s) } }',
+    'class B { e = eval }',
     'var table = [eval]',
     'module.exports = eval',
     'var o = { eval }',
