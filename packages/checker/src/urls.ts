@@ -25,14 +25,19 @@ export interface AbsoluteUrl {
  */
 export function parseAbsoluteUrl(raw: string): AbsoluteUrl | undefined {
   const text = raw.trim();
-  const match = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?[\\/]{2}([^/\\?#\p{Cc}]*)([/\\?#]|$)/u.exec(text);
+  const match = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?([\\/]*)([^/\\?#\p{Cc}]*)([/\\?#]|$)/u.exec(text);
   if (!match) return undefined;
   const scheme = (match[1] ?? 'https').toLowerCase();
   if (!['http', 'https', 'ws', 'wss'].includes(scheme)) return undefined;
-  const hostPart = match[2] ?? '';
+  // How browsers read it against the Mini's https page (WHATWG URL): `//host` and `///host` name a
+  // host, `/path` does not; `https:/host` and `https:\host` do (slashes and backslashes alike),
+  // `https:path` is relative; another scheme names a host however many slashes follow (`http:host`).
+  const slashes = (match[2] ?? '').length;
+  if (match[1] === undefined ? slashes < 2 : scheme === 'https' && slashes < 1) return undefined;
+  const hostPart = match[3] ?? '';
   // A host that ends where an unknown part begins is not known (`'https://' + host`).
   const end = (match.index ?? 0) + match[0].length;
-  if (match[3] === '' && end < text.length) return undefined;
+  if (match[4] === '' && end < text.length) return undefined;
   if (hostPart === '') return undefined;
   let host: string;
   try {
@@ -41,7 +46,7 @@ export function parseAbsoluteUrl(raw: string): AbsoluteUrl | undefined {
   } catch {
     return undefined;
   }
-  const rest = text.slice(end - (match[3] ? 1 : 0));
+  const rest = text.slice(end - (match[4] ? 1 : 0));
   const unknownAt = rest.indexOf(UNKNOWN);
   const path = (unknownAt === -1 ? rest : rest.slice(0, unknownAt)) || '/';
   return { scheme, host, text: unknownAt === -1 ? text : text.slice(0, text.indexOf(UNKNOWN)), path };

@@ -26,6 +26,11 @@ describe('no-untrusted-request', () => {
     "fetch('https://API.EXAMPLE.COM.evil.net/x')",
     "fetch(new URL('https://evil.example.net/x'))",
     "fetch(new URL('/x', 'https://evil.example.net'))",
+    // Slashes and backslashes as a browser reads them on an https page.
+    "fetch('https:\\\\evil.example.net/x')",
+    "fetch('https:/evil.example.net/x')",
+    "fetch('///evil.example.net/x')",
+    "fetch('http:evil.example.net/x')",
   ])('flags %s', (code) => {
     expect(flagged(code)).toHaveLength(1);
   });
@@ -48,6 +53,8 @@ describe('no-untrusted-request', () => {
     "fetch('data:text/plain,hi')",
     "fetch(new URL('/x', location.href))",
     "fetch(new URL('/x', 'https://api.example.com'))",
+    "fetch('https:api/items')",
+    "fetch('https:/api.example.com/x')",
   ])('does not flag %s', (code) => {
     expect(flagged(code)).toEqual([]);
   });
