@@ -1,7 +1,9 @@
 import { visitorKeys } from 'oxc-parser';
 import type { ParsedJs } from './analyze';
 import { parseJs } from './parse';
+import { lineEnd } from './skeleton';
 import { complementOfSpans, intersectSpans, subtractSpans } from './spans';
+import { SPACE } from './triggers';
 
 // biome-ignore lint/suspicious/noExplicitAny: ESTree nodes from oxc-parser are plain objects.
 type Node = any;
@@ -93,21 +95,15 @@ function mayOpenWithDirective(source: string, start: number, end: number): boole
   let i = start;
   while (i < limit) {
     const c = source.charCodeAt(i);
-    if (c === 47 && source.charCodeAt(i + 1) === 47) {
-      i += 2;
-      while (i < limit && !isLineTerminator(source.charCodeAt(i))) i++;
-    } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
+    if (c === 47 && source.charCodeAt(i + 1) === 47) i = lineEnd(source, i);
+    else if (c === 47 && source.charCodeAt(i + 1) === 42) {
       const close = source.indexOf('*/', i + 2);
       if (close < 0 || close + 2 > limit) return true;
       i = close + 2;
-    } else if (c <= 32 || (c >= 127 && /\s/.test(source[i] as string))) i++;
+    } else if (SPACE[c] === 1) i++;
     else return c === 34 || c === 39 || c === 60;
   }
   return i < end;
-}
-
-function isLineTerminator(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 function isAscii(source: string, offset: number): boolean {

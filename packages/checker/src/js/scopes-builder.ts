@@ -2,14 +2,20 @@ import { type Binding, type BindingKind, type Node, Scope } from './scope';
 
 /** Identifiers bound by a pattern (`a`, `{b: [c = 1]}`, `...d`). */
 export function patternNames(pattern: Node, out: Node[] = []): Node[] {
+  visitPattern(pattern, (p) => {
+    if (p.type === 'Identifier') out.push(p);
+  });
+  return out;
+}
+
+/** Calls `visit` on every node of a pattern that binds or holds bindings (defaults are not visited). */
+function visitPattern(pattern: Node, visit: (node: Node) => void): void {
   const stack: Node[] = [pattern];
   while (stack.length > 0) {
     const p = stack.pop();
     if (!p) continue;
+    visit(p);
     switch (p.type) {
-      case 'Identifier':
-        out.push(p);
-        break;
       case 'ObjectPattern':
         for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop.argument : prop.value);
         break;
@@ -27,7 +33,6 @@ export function patternNames(pattern: Node, out: Node[] = []): Node[] {
         break;
     }
   }
-  return out;
 }
 
 /** Declares the bindings of `kind id = init` in `scope`, keeping what constant folding needs. */
@@ -68,19 +73,9 @@ export function declarePattern(scope: Scope, id: Node, kind: BindingKind, init: 
 export const emptyObjectPatterns: Array<[number, number]> = [];
 
 function noteEmptyObjectPatterns(pattern: Node): void {
-  const stack: Node[] = [pattern];
-  while (stack.length > 0) {
-    const p = stack.pop();
-    if (!p) continue;
-    if (p.type === 'ObjectPattern') {
-      if (p.properties.length === 0) emptyObjectPatterns.push([p.start, p.end]);
-      for (const prop of p.properties) stack.push(prop.type === 'RestElement' ? prop.argument : prop.value);
-    } else if (p.type === 'ArrayPattern') {
-      for (const el of p.elements) if (el) stack.push(el);
-    } else if (p.type === 'AssignmentPattern') stack.push(p.left);
-    else if (p.type === 'RestElement') stack.push(p.argument);
-    else if (p.type === 'TSParameterProperty') stack.push(p.parameter);
-  }
+  visitPattern(pattern, (p) => {
+    if (p.type === 'ObjectPattern' && p.properties.length === 0) emptyObjectPatterns.push([p.start, p.end]);
+  });
 }
 
 /**

@@ -387,7 +387,7 @@ function classifyBrace(
  * U+2029), or the text's end. The native search finds the `\n`; only the comment's own text is
  * then read for the others.
  */
-function lineEnd(src: string, p: number): number {
+export function lineEnd(src: string, p: number): number {
   let e = src.indexOf('\n', p);
   if (e === -1) e = src.length;
   for (let j = p + 2; j < e; j++) {
